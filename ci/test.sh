@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Every check of the kit, in the order a failure is cheapest to find.
+# Installs what it needs when it is missing, and prints a timed summary at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+source ci/lib.sh
+
+step "format" cargo fmt --all --check
+step "clippy" cargo clippy --workspace --all-targets --all-features -- -D warnings
+step "tests" cargo test --workspace --all-features
+step "docs" env RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --all-features
+step "miri (refcount)" ci/miri.sh
+
+summary

@@ -1,0 +1,56 @@
+//! [`Dog`]: a C++ dog, shared through its own reference count.
+
+use refcount::Shared;
+
+use crate::ffi;
+
+/// A dog of the C++ library. Cloning it adds a native reference; the C++ dog is
+/// deleted when the last reference goes, in Rust or in C++.
+#[derive(Clone, Debug)]
+pub struct Dog {
+    pub(crate) handle: Shared<ffi::Dog>,
+}
+
+impl Dog {
+    /// A new dog, at position 0.
+    ///
+    /// ```
+    /// let dog = dog_cxx::Dog::new();
+    /// assert_eq!(dog.position(), 0);
+    /// ```
+    pub fn new() -> Self {
+        // SAFETY: `new_dog` returns a new dog with one reference, which we adopt.
+        let handle = unsafe { Shared::adopt(ffi::new_dog()) };
+        Dog {
+            handle: handle.expect("`new` either returns a dog or throws"),
+        }
+    }
+
+    /// How many times the dog was walked.
+    pub fn position(&self) -> i32 {
+        ffi::dog_position(self.handle.get())
+    }
+
+    /// Wags the tail once; returns how many times it has wagged.
+    pub fn wag_tail(&self) -> i32 {
+        // SAFETY: the handle keeps the dog alive; wagging is atomic in C++.
+        unsafe { ffi::dog_wag_tail(self.handle.as_ptr()) }
+    }
+
+    /// The native reference count (this handle, its clones, and every owner that
+    /// keeps the dog alive).
+    pub fn reference_count(&self) -> i32 {
+        ffi::dog_reference_count(self.handle.get())
+    }
+}
+
+impl Default for Dog {
+    fn default() -> Self {
+        Dog::new()
+    }
+}
+
+/// How many C++ dogs are alive in the process.
+pub fn num_dogs() -> i32 {
+    ffi::num_dogs()
+}

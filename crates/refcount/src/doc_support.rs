@@ -1,0 +1,87 @@
+//! Native objects simulated in Rust, for the documentation's examples.
+//!
+//! Not part of the API: they stand in for a C library so that every example runs.
+
+use core::ffi::c_void;
+use core::ptr::NonNull;
+use core::sync::atomic::{AtomicIsize, AtomicUsize, Ordering};
+
+use alloc::boxed::Box;
+
+use crate::{Native, NativeCounted};
+
+static WIDGETS: AtomicIsize = AtomicIsize::new(0);
+static COUNTERS: AtomicIsize = AtomicIsize::new(0);
+
+/// A native object with no reference count, as a C `create_widget` returns it.
+pub enum Widget {}
+
+impl Widget {
+    /// The C `create_widget()`: a new widget, owned by the caller.
+    pub fn create() -> *mut c_void {
+        WIDGETS.fetch_add(1, Ordering::SeqCst);
+        Box::into_raw(Box::new(0u64)).cast()
+    }
+
+    /// How many widgets are alive.
+    pub fn live() -> isize {
+        WIDGETS.load(Ordering::SeqCst)
+    }
+}
+
+// SAFETY: `release` frees a box made by `create`, once per handle.
+unsafe impl Native for Widget {
+    type Raw = c_void;
+    const TYPE_ID: &'static str = "WIDGET";
+    unsafe fn release(ptr: NonNull<c_void>) {
+        // SAFETY: the pointer came from `Box::into_raw` in `create`.
+        drop(unsafe { Box::from_raw(ptr.as_ptr().cast::<u64>()) });
+        WIDGETS.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// A native object with an intrusive count that starts at one, as C++ classes
+/// derived from a `reference_counter` have.
+pub enum Counter {}
+
+impl Counter {
+    /// The C `create_counter()`: a new object with one reference, the caller's.
+    pub fn create() -> *mut c_void {
+        COUNTERS.fetch_add(1, Ordering::SeqCst);
+        Box::into_raw(Box::new(AtomicUsize::new(1))).cast()
+    }
+
+    /// The object's native reference count.
+    pub fn count(ptr: *mut c_void) -> usize {
+        // SAFETY: only called by the examples on live counters.
+        unsafe { &*ptr.cast::<AtomicUsize>() }.load(Ordering::SeqCst)
+    }
+
+    /// How many counters are alive.
+    pub fn live() -> isize {
+        COUNTERS.load(Ordering::SeqCst)
+    }
+}
+
+// SAFETY: `release` drops one reference and frees the box at zero.
+unsafe impl Native for Counter {
+    type Raw = c_void;
+    const TYPE_ID: &'static str = "COUNTER";
+    unsafe fn release(ptr: NonNull<c_void>) {
+        let count = ptr.as_ptr().cast::<AtomicUsize>();
+        // SAFETY: the handle holds a reference, so the box is alive.
+        if unsafe { &*count }.fetch_sub(1, Ordering::AcqRel) == 1 {
+            // SAFETY: that was the last reference: nobody else can reach the box.
+            drop(unsafe { Box::from_raw(count) });
+            COUNTERS.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+}
+
+// SAFETY: `add_ref` adds one reference that `release` takes away.
+unsafe impl NativeCounted for Counter {
+    unsafe fn add_ref(ptr: NonNull<c_void>) {
+        // SAFETY: the caller holds a reference, so the box is alive.
+        unsafe { &*ptr.as_ptr().cast::<AtomicUsize>() }.fetch_add(1, Ordering::Relaxed);
+    }
+}

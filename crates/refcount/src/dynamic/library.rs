@@ -1,0 +1,108 @@
+//! [`Library`]: a loaded shared library.
+
+use std::ffi::OsStr;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::{Attempt, FnPtr, Function};
+use crate::{Error, Result};
+
+/// A loaded shared library. Unloaded when it and every [`Function`] taken from it
+/// are dropped.
+#[derive(Clone)]
+pub struct Library {
+    inner: Arc<libloading::Library>,
+    path: PathBuf,
+}
+
+impl Library {
+    /// Loads the library at `path` (a file path, or a file name for the system loader).
+    ///
+    /// Prefer [`Search`](super::Search), which says where it looked when it fails.
+    ///
+    /// # Safety
+    ///
+    /// Loading runs the library's initialisers, which can do anything.
+    pub unsafe fn open(path: impl AsRef<OsStr>) -> Result<Self> {
+        let path = PathBuf::from(path.as_ref());
+        // SAFETY: the caller accepts the library's initialisers.
+        unsafe { Self::try_open(&path) }.map_err(|outcome| Error::LibraryNotFound {
+            name: path.display().to_string(),
+            tried: vec![Attempt {
+                place: path.display().to_string(),
+                outcome,
+            }],
+        })
+    }
+
+    /// Loads `path`, or says why not.
+    ///
+    /// # Safety
+    ///
+    /// As for [`open`](Library::open).
+    pub(crate) unsafe fn try_open(path: &Path) -> Result<Self, String> {
+        // SAFETY: the caller accepts the library's initialisers.
+        match unsafe { libloading::Library::new(path) } {
+            Ok(inner) => Ok(Library {
+                inner: Arc::new(inner),
+                path: path.to_owned(),
+            }),
+            Err(err) => Err(format!("failed to load: {}", source_chain(&err))),
+        }
+    }
+
+    /// Where the library was loaded from, as it was given to the loader.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Looks up the function `symbol`, with the signature `F`.
+    ///
+    /// Fails with [`Error::SymbolNotFound`], naming the library and the symbol.
+    ///
+    /// # Safety
+    ///
+    /// `F` must be the function's real signature: nothing can check it.
+    pub unsafe fn function<F: FnPtr>(&self, symbol: &str) -> Result<Function<F>> {
+        // SAFETY: the signature is the caller's promise; the pointer is copied into a
+        // `Function`, which keeps the library loaded.
+        match unsafe { self.inner.get::<F>(symbol.as_bytes()) } {
+            Ok(found) => Ok(Function::new(*found, symbol, self.inner.clone())),
+            Err(err) => Err(Error::SymbolNotFound {
+                library: self.path.display().to_string(),
+                symbol: symbol.to_owned(),
+                reason: source_chain(&err),
+            }),
+        }
+    }
+
+    /// Looks up a function that not every version of the library has: `None` when
+    /// the symbol is missing.
+    ///
+    /// # Safety
+    ///
+    /// As for [`function`](Library::function).
+    pub unsafe fn optional_function<F: FnPtr>(&self, symbol: &str) -> Option<Function<F>> {
+        // SAFETY: passed on to the caller.
+        unsafe { self.function(symbol) }.ok()
+    }
+}
+
+impl fmt::Debug for Library {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Library({})", self.path.display())
+    }
+}
+
+/// `libloading`'s message, with the system loader's own reason (kept as its source).
+fn source_chain(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(inner) = source {
+        text.push_str(": ");
+        text.push_str(&inner.to_string());
+        source = inner.source();
+    }
+    text
+}

@@ -1,0 +1,178 @@
+//! The one error type of the crate.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+
+/// Everything that can go wrong when taking, using, converting or loading a handle.
+///
+/// Every message names the native type involved and says what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A constructor was given a null pointer: there is no object to hold.
+    #[error(
+        "expected a `{type_id}` pointer but got null: the native call that produced it \
+         probably failed (check the library's error report)"
+    )]
+    Null {
+        /// The type the pointer should have pointed to.
+        type_id: &'static str,
+    },
+
+    /// The handle was closed with `Counted::close` and its native object released.
+    #[error(
+        "the `{type_id}` handle was closed and its native object released; \
+         keep a clone open for as long as you use it"
+    )]
+    Disposed {
+        /// The type of the closed handle.
+        type_id: &'static str,
+    },
+
+    /// An erased handle, or a type id from a C API, is not of the expected type.
+    #[error("expected a handle of type `{expected}` but got one of type `{actual}`")]
+    TypeMismatch {
+        /// The handle type that was asked for, such as `Shared<DOG_PTR>`.
+        expected: String,
+        /// The handle type that was there, such as `Owned<CAT_PTR>`.
+        actual: String,
+    },
+
+    /// A factory was asked to wrap a type id it has no constructor for.
+    #[error("no wrapper is registered for type id `{type_id}` (known: {})", Known(.known))]
+    UnknownTypeId {
+        /// The type id given by the native library.
+        type_id: String,
+        /// The type ids the factory knows, sorted.
+        known: Vec<String>,
+    },
+
+    /// A counted handle could not give up its pointer because other clones still use it.
+    #[error(
+        "cannot take the raw `{type_id}` pointer out of a handle that {clones} other \
+         clone(s) still share; drop them first"
+    )]
+    StillShared {
+        /// The type of the handle.
+        type_id: &'static str,
+        /// How many other clones were alive.
+        clones: usize,
+    },
+
+    /// No file for a shared library was found, or none of the candidates loaded.
+    #[cfg(feature = "dynamic")]
+    #[error("could not load the native library `{name}`; tried:{}", Tried(.tried))]
+    LibraryNotFound {
+        /// The short name that was looked for, such as `testnative`.
+        name: String,
+        /// Every place that was tried, in order, with what happened there.
+        tried: Vec<crate::dynamic::Attempt>,
+    },
+
+    /// A required symbol is missing from a loaded library.
+    #[cfg(feature = "dynamic")]
+    #[error("the library `{library}` has no symbol `{symbol}`: {reason}")]
+    SymbolNotFound {
+        /// The file the library was loaded from.
+        library: String,
+        /// The symbol that was looked up.
+        symbol: String,
+        /// What the system loader said.
+        reason: String,
+    },
+}
+
+/// A `Result` whose error is this crate's [`Error`].
+pub type Result<T, E = Error> = core::result::Result<T, E>;
+
+struct Known<'a>(&'a [String]);
+
+impl fmt::Display for Known<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str("none");
+        }
+        for (i, id) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "`{id}`")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(feature = "dynamic")]
+struct Tried<'a>(&'a [crate::dynamic::Attempt]);
+
+#[cfg(feature = "dynamic")]
+impl fmt::Display for Tried<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str(" nothing (no search place was configured)");
+        }
+        for attempt in self.0 {
+            write!(f, "\n  - {attempt}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::string::ToString;
+    use alloc::vec;
+
+    #[test]
+    fn messages_name_the_type_and_the_way_out() {
+        assert_eq!(
+            Error::Null { type_id: "DOG_PTR" }.to_string(),
+            "expected a `DOG_PTR` pointer but got null: the native call that produced it \
+             probably failed (check the library's error report)"
+        );
+        assert_eq!(
+            Error::Disposed { type_id: "DOG_PTR" }.to_string(),
+            "the `DOG_PTR` handle was closed and its native object released; \
+             keep a clone open for as long as you use it"
+        );
+        assert_eq!(
+            Error::TypeMismatch {
+                expected: "Shared<CAT_PTR>".into(),
+                actual: "Shared<DOG_PTR>".into()
+            }
+            .to_string(),
+            "expected a handle of type `Shared<CAT_PTR>` but got one of type `Shared<DOG_PTR>`"
+        );
+        assert_eq!(
+            Error::StillShared {
+                type_id: "DOG_PTR",
+                clones: 2
+            }
+            .to_string(),
+            "cannot take the raw `DOG_PTR` pointer out of a handle that 2 other clone(s) \
+             still share; drop them first"
+        );
+    }
+
+    #[test]
+    fn unknown_type_id_lists_the_known_ones() {
+        let err = Error::UnknownTypeId {
+            type_id: "CAT_PTR".into(),
+            known: vec!["DOG_PTR".into(), "OWNER_PTR".into()],
+        };
+        assert_eq!(
+            err.to_string(),
+            "no wrapper is registered for type id `CAT_PTR` (known: `DOG_PTR`, `OWNER_PTR`)"
+        );
+        let none = Error::UnknownTypeId {
+            type_id: "X".into(),
+            known: vec![],
+        };
+        assert_eq!(
+            none.to_string(),
+            "no wrapper is registered for type id `X` (known: none)"
+        );
+    }
+}

@@ -1,0 +1,84 @@
+//! Native handles released exactly once.
+//!
+//! A Rust program that uses a C or C++ library holds pointers to native objects, and
+//! must release each one exactly once: never too early (use after free), never
+//! twice (double free), never not at all (leak), never on a thread the library
+//! forbids, never after the library was unloaded. This crate makes that the
+//! compiler's job. Describe a native type once with [`Native`] (and [`NativeCounted`]
+//! if it counts its own references), then hold it through a handle:
+//!
+//! | handle | for | clone | release |
+//! |---|---|---|---|
+//! | [`Owned`] | one owner | not `Clone` | on drop |
+//! | [`Shared`] | objects with their own (intrusive) count | adds a native reference | one native reference per drop |
+//! | [`Counted`] | objects without a count, used from several places | atomic count in Rust | once, at the last drop or at [`Counted::close`] |
+//!
+//! Around them:
+//! - [`AnyHandle`] and [`Factory`]: type tags for C APIs that only speak `void*`;
+//! - [`leak`] (feature `leak-check`): assert in tests that nothing leaked;
+//! - [`dynamic`] (feature `dynamic`): find and load a shared library, with function
+//!   pointers that cannot outlive it.
+//!
+//! # Threads
+//!
+//! Handles are [`Send`] and [`Sync`] only when the wrapper's author declares the native
+//! type thread-safe with [`SendNative`] and [`SyncNative`]; counts are atomic, and a
+//! release runs exactly once whatever the interleaving. Without the declarations a
+//! handle stays on its thread:
+//!
+//! ```compile_fail
+//! # use refcount::doc_support::Widget;
+//! fn send<T: Send>(_: T) {}
+//! // SAFETY: a fresh widget.
+//! let widget = unsafe { refcount::Owned::<Widget>::adopt(Widget::create()) }.unwrap();
+//! send(widget); // error: `Widget` is not declared `SendNative`
+//! ```
+//!
+//! # When a release panics
+//!
+//! A handle marks its reference as gone *before* it calls [`Native::release`], so a
+//! release that panics (or a native call that fails) is never run a second time; the
+//! panic propagates from the `drop` or [`Counted::close`] that triggered it, and the
+//! object may leak. If that drop already runs during unwinding, Rust aborts the
+//! process: keep releases from panicking, and report native errors another way.
+//!
+//! # Features
+//!
+//! - `std` (default): leak checks and dynamic loading need it; without it the crate is
+//!   `no_std` with `alloc`.
+//! - `leak-check`: per-type counts of live native references, for tests.
+//! - `dynamic`: library search and loading through `libloading`.
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+extern crate alloc;
+
+mod any;
+mod counted;
+mod error;
+mod factory;
+mod native;
+mod owned;
+mod shared;
+mod track;
+
+#[cfg(feature = "dynamic")]
+pub mod dynamic;
+#[cfg(feature = "leak-check")]
+pub mod leak;
+
+#[doc(hidden)]
+pub mod doc_support;
+
+pub use any::{AnyHandle, DowncastError, Handle};
+pub use counted::{Counted, Lease};
+pub use error::{Error, Result};
+pub use factory::{Constructor, Factory, Fallback};
+pub use native::{Native, NativeCounted, SendNative, SyncNative};
+pub use owned::Owned;
+pub use shared::Shared;
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -1,0 +1,126 @@
+//! [`Owned`]: the only owner of a native object.
+
+use core::fmt;
+use core::marker::PhantomData;
+use core::pin::Pin;
+use core::ptr::NonNull;
+
+use crate::{track, Error, Native, NativeCounted, Result, SendNative, Shared, SyncNative};
+
+/// The only owner of a native object: dropping it releases the object, once.
+///
+/// One pointer wide, and so is `Option<Owned<T>>` (the pointer is never null).
+/// Use it for objects that have exactly one owner on the Rust side, such as what a
+/// C `create_*` function returns when nobody else keeps it.
+///
+/// ```
+/// # use refcount::doc_support::Widget;
+/// use refcount::Owned;
+///
+/// let raw = Widget::create(); // a native `create_*` call
+/// // SAFETY: `create` hands over the only reference to a live widget.
+/// let widget = unsafe { Owned::<Widget>::adopt(raw) }.expect("not null");
+/// assert_eq!(Widget::live(), 1);
+/// drop(widget); // calls the native release, exactly once
+/// assert_eq!(Widget::live(), 0);
+/// ```
+pub struct Owned<T: Native> {
+    ptr: NonNull<T::Raw>,
+    _owns: PhantomData<T>,
+}
+
+// SAFETY: an `Owned` is the only way to reach its object, so moving it moves all
+// access; `SendNative` declares that the object may be used and released elsewhere.
+unsafe impl<T: SendNative> Send for Owned<T> {}
+// SAFETY: `&Owned` only gives `&T::Raw`; `SyncNative` declares shared use thread-safe.
+unsafe impl<T: SyncNative> Sync for Owned<T> {}
+
+impl<T: Native> Owned<T> {
+    /// Takes over the reference that the caller holds (what a C `create_*` returns).
+    ///
+    /// Returns [`Error::Null`] for a null pointer: there is no object to own.
+    ///
+    /// # Safety
+    ///
+    /// `ptr`, when not null, must point to a live `T` whose reference the caller
+    /// owns and hands over: nothing else may release it.
+    pub unsafe fn adopt(ptr: *mut T::Raw) -> Result<Self> {
+        let ptr = NonNull::new(ptr).ok_or(Error::Null {
+            type_id: T::TYPE_ID,
+        })?;
+        track::acquired(T::TYPE_ID);
+        Ok(Owned {
+            ptr,
+            _owns: PhantomData,
+        })
+    }
+
+    /// The same as [`adopt`](Owned::adopt): the counterpart of [`into_raw`](Owned::into_raw).
+    ///
+    /// # Safety
+    ///
+    /// As for [`adopt`](Owned::adopt).
+    pub unsafe fn from_raw(ptr: *mut T::Raw) -> Result<Self> {
+        // SAFETY: same contract, passed on to the caller.
+        unsafe { Self::adopt(ptr) }
+    }
+
+    /// Gives up ownership without releasing: the caller must release the pointer
+    /// (for instance by handing it to [`from_raw`](Owned::from_raw) again).
+    #[must_use = "the pointer leaks unless it is released or wrapped again"]
+    pub fn into_raw(self) -> NonNull<T::Raw> {
+        let ptr = self.ptr;
+        core::mem::forget(self);
+        track::released(T::TYPE_ID);
+        ptr
+    }
+
+    /// The native pointer, for passing to native functions. It stays owned by the handle.
+    pub fn as_ptr(&self) -> *mut T::Raw {
+        self.ptr.as_ptr()
+    }
+
+    /// The native pointer as `NonNull`. It stays owned by the handle.
+    pub fn as_non_null(&self) -> NonNull<T::Raw> {
+        self.ptr
+    }
+
+    /// A shared reference to the native object, for bridges that take `&T::Raw`.
+    pub fn get(&self) -> &T::Raw {
+        // SAFETY: the `Native` contract keeps the object valid and `&Raw` sound until
+        // release, which only `drop` does, after every borrow of `self` has ended.
+        unsafe { self.ptr.as_ref() }
+    }
+
+    /// A pinned mutable reference, for bridges (such as cxx) whose non-const methods
+    /// take `Pin<&mut T::Raw>`. Exclusive because the handle is.
+    pub fn pin_mut(&mut self) -> Pin<&mut T::Raw> {
+        // SAFETY: as in `get`; `&mut self` makes the borrow unique, and native objects
+        // are never moved by Rust, so pinning them is honest.
+        unsafe { Pin::new_unchecked(self.ptr.as_mut()) }
+    }
+}
+
+impl<T: NativeCounted> Owned<T> {
+    /// Turns the only reference into a shared one, without touching the native count.
+    pub fn into_shared(self) -> Shared<T> {
+        let ptr = self.into_raw();
+        // SAFETY: `into_raw` handed over the one reference this handle owned.
+        unsafe { Shared::adopt(ptr.as_ptr()) }.expect("a handle's pointer is never null")
+    }
+}
+
+impl<T: Native> Drop for Owned<T> {
+    fn drop(&mut self) {
+        track::released(T::TYPE_ID);
+        // SAFETY: the handle owns one reference and `drop` runs once; a panic inside
+        // `release` unwinds out of `drop`, which is never run again.
+        unsafe { T::release(self.ptr) }
+    }
+}
+
+impl<T: Native> fmt::Debug for Owned<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Owned<{}>({:p})", T::TYPE_ID, self.ptr)
+    }
+}
