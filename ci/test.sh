@@ -10,6 +10,8 @@ step "format" cargo fmt --all --check
 step "clippy" cargo clippy --workspace --all-targets --all-features -- -D warnings
 step "tests" cargo test --workspace --all-features
 step "docs" env RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --all-features
+step "native library (cmake, ctest)" ci/native.sh
+step "examples under valgrind" ci/valgrind.sh
 step "miri (refcount)" ci/miri.sh
 
 summary

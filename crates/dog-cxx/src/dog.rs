@@ -1,6 +1,6 @@
 //! [`Dog`]: a C++ dog, shared through its own reference count.
 
-use refcount::Shared;
+use refcount::{AnyHandle, DowncastError, Handle, Shared};
 
 use crate::ffi;
 
@@ -41,6 +41,22 @@ impl Dog {
     /// keeps the dog alive).
     pub fn reference_count(&self) -> i32 {
         ffi::dog_reference_count(self.handle.get())
+    }
+}
+
+/// Erases the dog to a type-tagged handle (`Shared<DOG_PTR>`).
+impl From<Dog> for AnyHandle {
+    fn from(dog: Dog) -> Self {
+        dog.handle.erase()
+    }
+}
+
+/// Takes a dog back from a type-tagged handle; any other handle is refused, intact.
+impl TryFrom<AnyHandle> for Dog {
+    type Error = DowncastError;
+
+    fn try_from(any: AnyHandle) -> Result<Self, DowncastError> {
+        any.downcast().map(|handle| Dog { handle })
     }
 }
 
