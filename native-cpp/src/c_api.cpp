@@ -44,6 +44,7 @@ void report(const char* function, const char* what) noexcept {
     }
 }
 
+// ANCHOR: guarded
 // Runs body and turns any exception into a report plus on_error, so every
 // entry point can share one catch-all.
 template <typename Result, typename Body>
@@ -59,6 +60,7 @@ Result guarded(const char* function, Result on_error, Body&& body) noexcept {
 }
 
 template <typename Body>
+// ANCHOR_END: guarded
 void guarded_void(const char* function, Body&& body) noexcept {
     try {
         body();
@@ -107,6 +109,7 @@ void* create_dog(void) {
     });
 }
 
+// ANCHOR: create_owner
 void* create_owner(void* dog_handle) {
     return guarded("create_owner", static_cast<void*>(nullptr), [&]() -> void* {
         // A null dog goes on to the owner constructor, which rejects it with
@@ -116,6 +119,7 @@ void* create_owner(void* dog_handle) {
     });
 }
 
+// ANCHOR_END: create_owner
 void say_walk(void* owner_handle) {
     guarded_void("say_walk", [&] { as_owner(owner_handle)->say_walk(); });
 }

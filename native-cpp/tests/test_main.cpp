@@ -232,6 +232,7 @@ void test_dog_and_owner_counts() {
     CHECK_EQ(num_dogs(), 0);
     CHECK_EQ(num_owners(), 0);
 
+    // ANCHOR: hazard
     void* d = create_dog();
     CHECK(d != nullptr);
     CHECK_EQ(num_dogs(), 1);
@@ -253,6 +254,7 @@ void test_dog_and_owner_counts() {
     release(d);
     CHECK_EQ(get_reference_count(d), 1);
     CHECK_EQ(num_dogs(), 1);
+    // ANCHOR_END: hazard
 
     CHECK_EQ(get_dog_position(d), 0);
     say_walk(o);

@@ -58,6 +58,7 @@ pub struct Api {
 }
 // ANCHOR_END: api
 
+// ANCHOR: load
 impl Api {
     /// Looks up every function of the C API in `lib`.
     ///
@@ -86,6 +87,7 @@ impl Api {
         }
     }
 }
+// ANCHOR_END: load
 
 // ANCHOR: search
 /// Where the library is looked for: `$TESTNATIVE_LIBRARY` (a file or a folder), the
@@ -98,6 +100,7 @@ pub fn search() -> Search {
 }
 // ANCHOR_END: search
 
+// ANCHOR: lazy
 static API: OnceLock<Result<Api, refcount::Error>> = OnceLock::new();
 
 /// The C API, loaded on first use (found by [`search`]) with its error callback
@@ -121,3 +124,4 @@ pub(crate) fn loaded() -> &'static Api {
         _ => unreachable!("handles exist only after the library loaded"),
     }
 }
+// ANCHOR_END: lazy

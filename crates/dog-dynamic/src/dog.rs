@@ -22,6 +22,7 @@ impl Dog {
     /// assert_eq!(dog.position(), 0);
     /// # Ok::<(), dog_dynamic::Error>(())
     /// ```
+    // ANCHOR: new
     pub fn new() -> Result<Self, Error> {
         let api = api()?;
         // SAFETY: `create_dog` takes no argument and returns a new dog with one
@@ -31,6 +32,7 @@ impl Dog {
         let handle = unsafe { Shared::adopt(raw) }?;
         Ok(Dog { handle })
     }
+    // ANCHOR_END: new
 
     /// How many times the dog was walked.
     pub fn position(&self) -> i32 {

@@ -71,6 +71,7 @@ pub fn clear_error_hook() {
     *HOOK.lock().unwrap_or_else(PoisonError::into_inner) = None;
 }
 
+// ANCHOR: check
 /// `Ok(value)`, unless the library reported an error during the call that made it.
 pub(crate) fn check<T>(value: T) -> Result<T, crate::Error> {
     match take_error() {
@@ -78,3 +79,4 @@ pub(crate) fn check<T>(value: T) -> Result<T, crate::Error> {
         None => Ok(value),
     }
 }
+// ANCHOR_END: check

@@ -14,6 +14,7 @@ use dog_dynamic::{
 use refcount::leak::LeakCheck;
 use refcount::{AnyHandle, Counted, Shared};
 
+// ANCHOR: checked
 /// Runs `test` alone (the library's counters are global) and checks that it leaked nothing.
 fn checked(test: impl FnOnce()) {
     let check = LeakCheck::start();
@@ -27,7 +28,9 @@ fn checked(test: impl FnOnce()) {
     assert_eq!(take_error(), None, "an error was reported and not checked");
     check.finish().expect("handles leaked");
 }
+// ANCHOR_END: checked
 
+// ANCHOR: counts
 #[test]
 fn counts_across_a_dog_and_its_owner() {
     checked(|| {
@@ -53,6 +56,7 @@ fn counts_across_a_dog_and_its_owner() {
         assert_eq!((num_dogs().unwrap(), num_owners().unwrap()), (0, 0));
     });
 }
+// ANCHOR_END: counts
 
 #[test]
 fn clones_add_native_references_and_drops_free() {
@@ -145,6 +149,7 @@ fn errors_from_the_callback_become_err_values() {
     });
 }
 
+// ANCHOR: panic_hook
 #[test]
 fn a_panic_in_the_error_hook_never_unwinds_into_c() {
     checked(|| {
@@ -160,6 +165,7 @@ fn a_panic_in_the_error_hook_never_unwinds_into_c() {
         );
     });
 }
+// ANCHOR_END: panic_hook
 
 #[test]
 fn a_struct_passes_by_value_both_ways() {

@@ -4,6 +4,7 @@ use dog_dynamic::{search, Api};
 use refcount::dynamic::Search;
 use refcount::Error;
 
+// ANCHOR: missing
 #[test]
 fn a_missing_library_lists_every_place_tried() {
     std::env::remove_var("TESTNATIVE_LIBRARY_MISSING");
@@ -25,6 +26,7 @@ fn a_missing_library_lists_every_place_tried() {
         "{message}"
     );
 }
+// ANCHOR_END: missing
 
 #[test]
 fn a_library_without_the_api_names_the_missing_symbol() {

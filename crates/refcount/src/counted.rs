@@ -9,10 +9,12 @@ use core::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::{track, Error, Native, Owned, Result, SendNative, SyncNative};
 
+// ANCHOR: state
 /// The state word: two flags and, above them, the number of leases under way.
 const CLOSED: usize = 1;
 const RELEASED: usize = 2;
 const LEASE: usize = 4;
+// ANCHOR_END: state
 
 /// A shared handle whose count lives in Rust: for native objects that have no count
 /// of their own, but are used from several places.
@@ -52,12 +54,14 @@ struct Inner<T: Native> {
     _holds: PhantomData<T>,
 }
 
+// ANCHOR: send_sync
 // SAFETY: the last clone, or the last lease, may be dropped on any thread and then
 // releases the object there (`SendNative`); clones use it concurrently through
 // `&T::Raw` (`SyncNative`). The count itself is atomic.
 unsafe impl<T: SendNative + SyncNative> Send for Inner<T> {}
 // SAFETY: as above.
 unsafe impl<T: SendNative + SyncNative> Sync for Inner<T> {}
+// ANCHOR_END: send_sync
 
 impl<T: Native> Inner<T> {
     /// Runs the native release unless it already ran: the `RELEASED` flag is set

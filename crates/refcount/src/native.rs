@@ -39,6 +39,7 @@ use core::ptr::NonNull;
 ///     }
 /// }
 /// ```
+// ANCHOR: native
 pub unsafe trait Native: 'static {
     /// The type the native pointer points to: an opaque C++ class, or `c_void`.
     type Raw;
@@ -57,6 +58,7 @@ pub unsafe trait Native: 'static {
     /// `ptr` must come from a handle of this type that owns one reference to it.
     unsafe fn release(ptr: NonNull<Self::Raw>);
 }
+// ANCHOR_END: native
 
 /// A native type that keeps its own (intrusive) reference count, such as a C++ class
 /// derived from a `reference_counter` base.
@@ -67,6 +69,7 @@ pub unsafe trait Native: 'static {
 /// [`Native::release`] takes away again, and must be safe to call concurrently with
 /// other `add_ref` and `release` calls on the same object when the type is also
 /// [`SyncNative`].
+// ANCHOR: native_counted
 pub unsafe trait NativeCounted: Native {
     /// Adds one native reference to the object behind `ptr`.
     ///
@@ -75,7 +78,9 @@ pub unsafe trait NativeCounted: Native {
     /// `ptr` must point to a live object of this type.
     unsafe fn add_ref(ptr: NonNull<Self::Raw>);
 }
+// ANCHOR_END: native_counted
 
+// ANCHOR: threads
 /// Declares that a native object may be used and released from a thread other than
 /// the one that created it. Handles of the type become [`Send`].
 ///
@@ -95,3 +100,4 @@ pub unsafe trait SendNative: Native {}
 /// Every operation reachable through `&Self::Raw`, and the native reference count,
 /// must be thread-safe (atomic or locked) in the native library.
 pub unsafe trait SyncNative: Native {}
+// ANCHOR_END: threads

@@ -30,11 +30,13 @@ pub struct Shared<T: NativeCounted> {
     _holds: PhantomData<T>,
 }
 
+// ANCHOR: send_sync
 // SAFETY: clones on several threads add and release references concurrently, and
 // use the object through `&T::Raw`: that needs both declarations, as for `Arc`.
 unsafe impl<T: NativeCounted + SendNative + SyncNative> Send for Shared<T> {}
 // SAFETY: as above: `&Shared` can be cloned into a `Shared` on another thread.
 unsafe impl<T: NativeCounted + SendNative + SyncNative> Sync for Shared<T> {}
+// ANCHOR_END: send_sync
 
 impl<T: NativeCounted> Shared<T> {
     /// Takes over a reference that the caller holds, without adding one.

@@ -32,12 +32,15 @@ typedef struct date_time_to_second {
     int second;
 } date_time_to_second;
 
+/* ANCHOR: callback */
 /* Receives a NUL-terminated message that is only valid during the call, so
  * copy it if it is needed later. Must not unwind (throw or panic) back into
  * the library: doing so terminates the process. May be called from any
  * thread that calls into the library. */
 typedef void (*testnative_error_callback)(const char* message);
+/* ANCHOR_END: callback */
 
+/* ANCHOR: objects */
 /* A new dog holding one reference, or NULL on failure. */
 TESTNATIVE_API void* create_dog(void);
 
@@ -59,7 +62,9 @@ TESTNATIVE_API int wag_tail(void* dog);
 /* "DOG_PTR" or "OWNER_PTR" (static strings, never freed), or NULL for a null
  * handle or an object of another type. */
 TESTNATIVE_API const char* get_type_id(void* obj);
+/* ANCHOR_END: objects */
 
+/* ANCHOR: lifetime */
 /* Removes one reference; the object deletes itself when none remain. */
 TESTNATIVE_API void release(void* obj);
 
@@ -76,6 +81,7 @@ TESTNATIVE_API int get_reference_count(void* obj);
 /* Number of dogs / owners currently alive in the process. */
 TESTNATIVE_API int num_dogs(void);
 TESTNATIVE_API int num_owners(void);
+/* ANCHOR_END: lifetime */
 
 TESTNATIVE_API date_time_to_second create_date(int year, int month, int day,
                                                int hour, int minute, int second);
@@ -84,6 +90,7 @@ TESTNATIVE_API date_time_to_second create_date(int year, int month, int day,
 TESTNATIVE_API int test_date(date_time_to_second date, int year, int month, int day,
                              int hour, int minute, int second);
 
+/* ANCHOR: errors */
 /* Sets the process-wide error callback, replacing any previous one; NULL
  * restores the default of printing to stderr. */
 TESTNATIVE_API void register_error_callback(testnative_error_callback callback);
@@ -91,6 +98,7 @@ TESTNATIVE_API void register_error_callback(testnative_error_callback callback);
 /* Reports message exactly as a failing call would, so that callers can test
  * their callback. */
 TESTNATIVE_API void trigger_error(const char* message);
+/* ANCHOR_END: errors */
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -10,6 +10,7 @@ namespace testnative {
 
 class dog;
 
+// ANCHOR: owner
 class TESTNATIVE_API owner : public reference_counter {
 public:
     // Throws std::invalid_argument when d is null.
@@ -35,6 +36,7 @@ public:
 private:
     dog* dog_;
 };
+// ANCHOR_END: owner
 
 }  // namespace testnative
 

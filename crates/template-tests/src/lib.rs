@@ -1,0 +1,84 @@
+//! Helpers for the template's tests: render an answer set into a temporary folder
+//! and read the result back.
+#![deny(missing_docs)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use new_wrapper::{generate, template_dir, Answers};
+use tempfile::TempDir;
+
+/// A crate rendered from the template, in a temporary folder removed on drop.
+pub struct Rendered {
+    _dir: TempDir,
+    /// The generated crate's folder.
+    pub root: PathBuf,
+}
+
+/// Renders the template with `answers`, into a fresh temporary folder outside the
+/// kit's workspace (so cargo-generate does not add it to the workspace).
+pub fn render(answers: &Answers) -> Rendered {
+    set_author();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let root = dir.path().join(&answers.name);
+    let root = generate(&template_dir(), answers, &root)
+        .unwrap_or_else(|e| panic!("generation failed: {e}"));
+    Rendered { _dir: dir, root }
+}
+
+/// cargo-generate always looks up an author, and CI may have no `$USER`.
+pub fn set_author() {
+    if std::env::var_os("CARGO_NAME").is_none() {
+        std::env::set_var("CARGO_NAME", "refcount kit");
+        std::env::set_var("CARGO_EMAIL", "kit@example.invalid");
+    }
+}
+
+/// Every file under `root`, by its path relative to `root` (with `/`), with its text.
+pub fn files(root: &Path) -> BTreeMap<String, String> {
+    let mut found = BTreeMap::new();
+    collect(root, root, &mut found);
+    found
+}
+
+fn collect(root: &Path, dir: &Path, found: &mut BTreeMap<String, String>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("a readable folder")
+        .flatten()
+        .collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        let name = entry.file_name();
+        if name == "target" || name == "Cargo.lock" {
+            continue;
+        }
+        if path.is_dir() {
+            collect(root, &path, found);
+        } else {
+            let relative = path.strip_prefix(root).expect("under root");
+            let key = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            found.insert(key, text);
+        }
+    }
+}
+
+/// The kit's root folder.
+pub fn kit_root() -> PathBuf {
+    new_wrapper::kit_root()
+}
+
+/// The template's form of a file of `native-cpp`: the names that the
+/// `cpp_namespace` answer changes become placeholders. Rendering it with the default
+/// namespace gives the file back.
+pub fn templatize_cpp(text: &str) -> String {
+    text.replace("TESTNATIVE", "{{cpp_macro}}")
+        .replace("testnative/", "{{cpp_folder}}/")
+        .replace("testnative", "{{cpp_namespace}}")
+}

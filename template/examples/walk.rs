@@ -1,0 +1,36 @@
+//! The seed's story: an owner keeps its dog alive after the caller lets go of it.
+
+use {{crate_name}}::{num_dogs, num_owners, Dog, DogOwner, Error};
+
+fn main() -> Result<(), Error> {
+    let dog = Dog::new();
+    let owner = DogOwner::new(&dog)?;
+    println!(
+        "a dog and its owner: {} dog(s), {} owner(s)",
+        num_dogs(),
+        num_owners()
+    );
+
+    owner.say_walk();
+    println!("after a walk, the dog is at position {}", dog.position());
+
+    println!(
+        "the dog has {} native references (ours and the owner's)",
+        dog.reference_count()
+    );
+    drop(dog);
+    owner.say_walk();
+    println!(
+        "we dropped our dog, yet the owner walks it: position {}, {} dog(s) alive",
+        owner.dog().position(),
+        num_dogs()
+    );
+
+    drop(owner);
+    println!(
+        "the owner is gone, and the dog with it: {} dog(s), {} owner(s)",
+        num_dogs(),
+        num_owners()
+    );
+    Ok(())
+}
