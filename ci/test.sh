@@ -12,6 +12,7 @@ step "tests" cargo test --workspace --all-features
 step "docs" env RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --all-features
 step "native library (cmake, ctest)" ci/native.sh
 step "examples under valgrind" ci/valgrind.sh
+step "book" ci/book.sh
 step "miri (refcount)" ci/miri.sh
 
 summary

@@ -33,8 +33,14 @@ fn main() {
     // archives, so it is asked for the compiler and the link is done here.
     let compiler = cc::Build::new().cpp(true).std("c++17").get_compiler();
     let mut command: Command = compiler.to_command();
+    // The optimisation level of the cargo profile, as `cc` would use for a static build.
+    let opt = std::env::var("OPT_LEVEL").unwrap_or_else(|_| "0".to_owned());
     command
-        .args(["-shared", "-fPIC", "-fvisibility=hidden", "-O2"])
+        .args(["-shared", "-fPIC", "-fvisibility=hidden"])
+        .arg(format!("-O{opt}"))
+        // Calls between the library's own exported functions stay direct, as in a
+        // static build, instead of going through the PLT.
+        .arg("-fno-semantic-interposition")
         .arg(format!("-I{NATIVE}/include"))
         .args(SOURCES.iter().map(|s| format!("{NATIVE}/src/{s}.cpp")))
         .arg("-o")

@@ -67,7 +67,10 @@ fn main() -> ExitCode {
     // cargo-generate always looks up an author (the template does not use it), and
     // fails where none is configured, as on CI machines without `$USER`.
     let author_vars = ["CARGO_NAME", "GIT_AUTHOR_NAME", "USER", "USERNAME"];
-    if author_vars.iter().all(|var| std::env::var_os(var).is_none()) {
+    if author_vars
+        .iter()
+        .all(|var| std::env::var_os(var).is_none())
+    {
         std::env::set_var("CARGO_NAME", "wrapper author");
     }
 

@@ -10,7 +10,6 @@ namespace testnative {
 
 class dog;
 
-// ANCHOR: owner
 class TESTNATIVE_API owner : public reference_counter {
 public:
     // Throws std::invalid_argument when d is null.
@@ -36,7 +35,6 @@ public:
 private:
     dog* dog_;
 };
-// ANCHOR_END: owner
 
 }  // namespace testnative
 
