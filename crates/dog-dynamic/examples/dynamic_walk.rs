@@ -1,5 +1,6 @@
 //! The seed's story, over the C API loaded at run time.
 
+// ANCHOR: walk
 use dog_dynamic::{num_dogs, num_owners, Dog, DogOwner, Error};
 
 fn main() -> Result<(), Error> {
@@ -35,3 +36,4 @@ fn main() -> Result<(), Error> {
     );
     Ok(())
 }
+// ANCHOR_END: walk

@@ -56,34 +56,28 @@ fn new_raw() -> *mut ffi::Dog {
     ffi::new_dog()
 }
 
+/// A new dog's one reference, adopted by handle `H`.
+fn adopt<H: refcount::Handle<Target = ffi::Dog>>() -> H {
+    // SAFETY: `new_dog` returns a new dog with one reference, which `H` takes over.
+    unsafe { H::adopt(new_raw()) }.unwrap()
+}
+
+/// The raw limit: a new dog, released at once.
+fn raw_create_release() {
+    // SAFETY: the new dog's one reference is released once.
+    unsafe { ffi::dog_release(black_box(new_raw())) }
+}
+
 fn create_release(g: &mut BenchmarkGroup<'_, WallTime>) {
-    // SAFETY (every raw call here): each new dog's one reference is released once.
-    g.bench_function("raw", |b| {
-        b.iter(|| unsafe { ffi::dog_release(black_box(new_raw())) })
-    });
+    g.bench_function("raw", |b| b.iter(raw_create_release));
     g.bench_function("owned", |b| {
-        // SAFETY: a new dog's reference, adopted.
-        b.iter(|| {
-            drop(black_box(
-                unsafe { Owned::<ffi::Dog>::adopt(new_raw()) }.unwrap(),
-            ))
-        })
+        b.iter(|| drop(black_box(adopt::<Owned<ffi::Dog>>())))
     });
     g.bench_function("shared", |b| {
-        // SAFETY: as above.
-        b.iter(|| {
-            drop(black_box(
-                unsafe { Shared::<ffi::Dog>::adopt(new_raw()) }.unwrap(),
-            ))
-        })
+        b.iter(|| drop(black_box(adopt::<Shared<ffi::Dog>>())))
     });
     g.bench_function("counted", |b| {
-        // SAFETY: as above.
-        b.iter(|| {
-            drop(black_box(
-                unsafe { Counted::<ffi::Dog>::adopt(new_raw()) }.unwrap(),
-            ))
-        })
+        b.iter(|| drop(black_box(adopt::<Counted<ffi::Dog>>())))
     });
     g.bench_function("arc", |b| {
         b.iter(|| drop(black_box(Arc::new(HandDog::new()))))
@@ -114,11 +108,9 @@ fn clone_drop(g: &mut BenchmarkGroup<'_, WallTime>) {
             ffi::dog_release(black_box(raw));
         })
     });
-    // SAFETY: new dogs' references, adopted.
-    let shared = unsafe { Shared::<ffi::Dog>::adopt(new_raw()) }.unwrap();
+    let shared = adopt::<Shared<ffi::Dog>>();
     g.bench_function("shared", |b| b.iter(|| drop(black_box(shared.clone()))));
-    // SAFETY: as above.
-    let counted = unsafe { Counted::<ffi::Dog>::adopt(new_raw()) }.unwrap();
+    let counted = adopt::<Counted<ffi::Dog>>();
     g.bench_function("counted", |b| b.iter(|| drop(black_box(counted.clone()))));
     let arc = Arc::new(HandDog::new());
     g.bench_function("arc", |b| b.iter(|| drop(black_box(arc.clone()))));
@@ -160,21 +152,17 @@ fn clone_drop(g: &mut BenchmarkGroup<'_, WallTime>) {
 fn call(g: &mut BenchmarkGroup<'_, WallTime>) {
     let raw = new_raw();
     // SAFETY: `raw` is alive until the end of this function.
-    g.bench_function("raw", |b| {
-        b.iter(|| ffi::dog_position(unsafe { &*black_box(raw) }))
-    });
-    // SAFETY: new dogs' references, adopted.
-    let owned = unsafe { Owned::<ffi::Dog>::adopt(new_raw()) }.unwrap();
+    let raw_ref = unsafe { &*raw };
+    g.bench_function("raw", |b| b.iter(|| ffi::dog_position(black_box(raw_ref))));
+    let owned = adopt::<Owned<ffi::Dog>>();
     g.bench_function("owned", |b| {
         b.iter(|| ffi::dog_position(black_box(&owned).get()))
     });
-    // SAFETY: as above.
-    let shared = unsafe { Shared::<ffi::Dog>::adopt(new_raw()) }.unwrap();
+    let shared = adopt::<Shared<ffi::Dog>>();
     g.bench_function("shared", |b| {
         b.iter(|| ffi::dog_position(black_box(&shared).get()))
     });
-    // SAFETY: as above.
-    let counted = unsafe { Counted::<ffi::Dog>::adopt(new_raw()) }.unwrap();
+    let counted = adopt::<Counted<ffi::Dog>>();
     g.bench_function("counted_lease", |b| {
         b.iter(|| ffi::dog_position(&black_box(&counted).lease().unwrap()))
     });
@@ -186,8 +174,8 @@ fn call(g: &mut BenchmarkGroup<'_, WallTime>) {
     });
     // SAFETY: a new dog, released at the end.
     let linked_raw = unsafe { linked::create_dog() };
-    // SAFETY: `linked_raw` stays alive.
     g.bench_function("linked_c", |b| {
+        // SAFETY: `linked_raw` stays alive.
         b.iter(|| unsafe { linked::get_dog_position(black_box(linked_raw)) })
     });
     let api = dog_dynamic::api().expect("the sample library loads");
