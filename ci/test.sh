@@ -11,7 +11,8 @@ step "clippy" cargo clippy --workspace --all-targets --all-features -- -D warnin
 step "tests" cargo test --workspace --all-features
 step "docs" env RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --all-features
 step "native library (cmake, ctest)" ci/native.sh
-step "examples under valgrind" ci/valgrind.sh
+step "FFI under valgrind (examples, tests, a generated crate)" ci/valgrind.sh
+step "benchmarks (one quick pass)" cargo bench -p refcount-bench -- --quick
 step "book" ci/book.sh
 step "miri (refcount)" ci/miri.sh
 

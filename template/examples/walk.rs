@@ -1,7 +1,8 @@
-//! The seed's story: an owner keeps its dog alive after the caller lets go of it.
+//! The dog and its owner: an owner keeps its dog alive after the caller lets go of it.
 
 use {{crate_name}}::{num_dogs, num_owners, Dog, DogOwner, Error};
 
+// ANCHOR: walk
 fn main() -> Result<(), Error> {
     let dog = Dog::new();
     let owner = DogOwner::new(&dog)?;
@@ -34,3 +35,4 @@ fn main() -> Result<(), Error> {
     );
     Ok(())
 }
+// ANCHOR_END: walk

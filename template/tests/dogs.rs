@@ -1,4 +1,4 @@
-//! The seed's test suite, through cxx, and beyond it: counts, early drops, forced
+//! The tests of Python's `refcount` package, through cxx, and beyond it: counts, early drops, forced
 //! close, wrong types, C++ exceptions and threads. Every test ends with a leak check
 //! on both sides: the handles' counts and the C++ library's live-object counters.
 
@@ -152,5 +152,39 @@ fn dogs_are_created_walked_and_dropped_on_eight_threads() {
             "every clone's reference was released"
         );
         assert_eq!((num_dogs(), num_owners()), (1, 1));
+    });
+}
+
+#[test]
+fn eight_threads_share_counted_dogs_and_race_a_close() {
+    checked(|| {
+        for _ in 0..20 {
+            // SAFETY: `new_dog` returns a new dog with one reference, which we adopt.
+            let dog = unsafe { Counted::<ffi::Dog>::adopt(ffi::new_dog()) }.unwrap();
+            let leased: usize = thread::scope(|s| {
+                let workers: Vec<_> = (0..8)
+                    .map(|t| {
+                        let dog = dog.clone();
+                        s.spawn(move || {
+                            let mut leased = 0;
+                            for i in 0..500 {
+                                if t == 0 && i == 250 {
+                                    dog.close();
+                                }
+                                if let Ok(lease) = dog.clone().lease() {
+                                    assert!(ffi::dog_position(&lease) >= 0);
+                                    leased += 1;
+                                }
+                            }
+                            leased
+                        })
+                    })
+                    .collect();
+                workers.into_iter().map(|w| w.join().unwrap()).sum()
+            });
+            assert!(leased >= 250, "thread 0 leases until it closes");
+            assert!(dog.is_closed());
+            assert_eq!(num_dogs(), 0, "released exactly once, at the close");
+        }
     });
 }

@@ -1,4 +1,4 @@
-//! The seed's story, over the C API loaded at run time.
+//! The dog and its owner, over the C API loaded at run time.
 
 // ANCHOR: walk
 use dog_dynamic::{num_dogs, num_owners, Dog, DogOwner, Error};

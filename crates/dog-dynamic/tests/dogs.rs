@@ -1,4 +1,4 @@
-//! The seed's test suite, over the C API loaded at run time, and beyond it: counts,
+//! The tests of Python's `refcount` package, over the C API loaded at run time, and beyond it: counts,
 //! early drops, type tags, the error callback, panics in it, structs by value and
 //! threads. Every test ends with a leak check on the handles and on the library's
 //! own live-object counters.
@@ -231,5 +231,38 @@ fn a_release_of_null_is_reported_not_crashed() {
         // SAFETY: null is checked by the library and reported.
         unsafe { api.release.call(ptr::null_mut::<c_void>()) };
         assert_eq!(take_error().as_deref(), Some("release: got a null handle"));
+    });
+}
+
+#[test]
+fn eight_threads_share_counted_dogs_and_race_a_close() {
+    checked(|| {
+        let api = api().unwrap();
+        for _ in 0..20 {
+            // SAFETY: `create_dog` returns a new dog with one reference, which we adopt.
+            let dog = unsafe { Counted::<DogPtr>::adopt(api.create_dog.call()) }.unwrap();
+            thread::scope(|s| {
+                for t in 0..8 {
+                    let dog = dog.clone();
+                    s.spawn(move || {
+                        for i in 0..500 {
+                            if t == 0 && i == 250 {
+                                dog.close();
+                            }
+                            if let Ok(lease) = dog.clone().lease() {
+                                // SAFETY: the lease keeps the dog alive during the call.
+                                assert!(unsafe { api.get_dog_position.call(lease.as_ptr()) } >= 0);
+                            }
+                        }
+                    });
+                }
+            });
+            assert!(dog.is_closed());
+            assert_eq!(
+                num_dogs().unwrap(),
+                0,
+                "released exactly once, at the close"
+            );
+        }
     });
 }

@@ -29,13 +29,11 @@ pub struct Owned<T: Native> {
     _owns: PhantomData<T>,
 }
 
-// ANCHOR: send_sync
 // SAFETY: an `Owned` is the only way to reach its object, so moving it moves all
 // access; `SendNative` declares that the object may be used and released elsewhere.
 unsafe impl<T: SendNative> Send for Owned<T> {}
 // SAFETY: `&Owned` only gives `&T::Raw`; `SyncNative` declares shared use thread-safe.
 unsafe impl<T: SyncNative> Sync for Owned<T> {}
-// ANCHOR_END: send_sync
 
 impl<T: Native> Owned<T> {
     /// Takes over the reference that the caller holds (what a C `create_*` returns).

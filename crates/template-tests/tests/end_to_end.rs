@@ -44,7 +44,15 @@ fn kit_refcount() -> RefcountSource {
 fn build_test_and_walk(answers: &Answers) {
     let rendered = render(answers);
     let tests = cargo(&rendered.root, &["test"]);
-    assert!(tests.contains("test result: ok. 8 passed"), "{tests}");
+    let written = std::fs::read_to_string(rendered.root.join("tests/dogs.rs")).unwrap();
+    let expected = format!(
+        "test result: ok. {} passed",
+        written.matches("#[test]").count()
+    );
+    assert!(
+        tests.contains(&expected),
+        "expected `{expected}` in:\n{tests}"
+    );
     let walk = cargo(&rendered.root, &["run", "--example", "walk"]);
     assert!(
         walk.contains("the owner is gone, and the dog with it: 0 dog(s), 0 owner(s)"),

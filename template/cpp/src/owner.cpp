@@ -20,7 +20,6 @@ dog* require_dog(dog* d) {
 }
 }  // namespace
 
-// ANCHOR: constructor
 // No d->add_ref() here, on purpose: see the comment in owner.hpp.
 owner::owner(dog* d) : dog_(require_dog(d)) {
     live_owners.fetch_add(1, std::memory_order_relaxed);
@@ -28,7 +27,6 @@ owner::owner(dog* d) : dog_(require_dog(d)) {
 
 // Nor a release here: the owner never held a reference to the dog.
 owner::~owner() { live_owners.fetch_sub(1, std::memory_order_relaxed); }
-// ANCHOR_END: constructor
 
 void owner::say_walk() { dog_->walk(); }
 

@@ -21,7 +21,6 @@ void reference_counter::add_ref() const noexcept {
     count_.fetch_add(1, std::memory_order_relaxed);
 }
 
-// ANCHOR: release
 void reference_counter::release() const {
     // Check and decrement in one atomic step; a separate load followed by
     // fetch_sub would let two racing releases both pass the check.
@@ -43,7 +42,6 @@ void reference_counter::release() const {
         delete this;
     }
 }
-// ANCHOR_END: release
 
 int reference_counter::reference_count() const noexcept {
     return count_.load(std::memory_order_acquire);

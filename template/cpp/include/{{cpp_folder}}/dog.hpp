@@ -10,7 +10,6 @@
 
 namespace {{cpp_namespace}} {
 
-// ANCHOR: dog
 // Thread-safe: its state is atomic, so one dog may be walked, wagged and
 // shared from several threads at once (wrappers may declare it so).
 class {{cpp_macro}}_API dog : public reference_counter {
@@ -36,7 +35,6 @@ private:
     std::atomic<int> position_{0};
     std::atomic<int> wags_{0};
 };
-// ANCHOR_END: dog
 
 }  // namespace {{cpp_namespace}}
 

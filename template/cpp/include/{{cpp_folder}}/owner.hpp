@@ -10,7 +10,6 @@ namespace {{cpp_namespace}} {
 
 class dog;
 
-// ANCHOR: owner
 class {{cpp_macro}}_API owner : public reference_counter {
 public:
     // Throws std::invalid_argument when d is null.
@@ -36,7 +35,6 @@ public:
 private:
     dog* dog_;
 };
-// ANCHOR_END: owner
 
 }  // namespace {{cpp_namespace}}
 

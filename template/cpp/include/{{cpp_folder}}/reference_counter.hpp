@@ -18,7 +18,6 @@ namespace {{cpp_namespace}} {
 //
 // Only the count is thread-safe. Anything a subclass adds is not, unless the
 // subclass says otherwise.
-// ANCHOR: reference_counter
 class {{cpp_macro}}_API reference_counter {
 public:
     reference_counter() noexcept;
@@ -48,7 +47,6 @@ public:
     // A snapshot: other threads may change the count right after it is read,
     // so use it for diagnostics and tests, not for lifetime decisions.
     int reference_count() const noexcept;
-// ANCHOR_END: reference_counter
 
 protected:
     // For subclasses that follow the convention where a fresh object holds
