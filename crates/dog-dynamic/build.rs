@@ -40,7 +40,11 @@ fn main() {
         .arg(format!("-O{opt}"))
         // Calls between the library's own exported functions stay direct, as in a
         // static build, instead of going through the PLT.
-        .arg("-fno-semantic-interposition")
+        .arg("-fno-semantic-interposition");
+    if !target.contains("apple") && !target.contains("windows") {
+        command.arg("-Wl,-Bsymbolic-functions");
+    }
+    command
         .arg(format!("-I{NATIVE}/include"))
         .args(SOURCES.iter().map(|s| format!("{NATIVE}/src/{s}.cpp")))
         .arg("-o")

@@ -3,7 +3,7 @@
 use refcount::{AnyHandle, DowncastError, Handle, Shared};
 
 use crate::api::{api, loaded};
-use crate::errors::check;
+use crate::errors::created;
 use crate::native::DogPtr;
 use crate::Error;
 
@@ -27,7 +27,7 @@ impl Dog {
         let api = api()?;
         // SAFETY: `create_dog` takes no argument and returns a new dog with one
         // reference, which we adopt (or null, which `adopt` refuses).
-        let raw = check(unsafe { api.create_dog.call() })?;
+        let raw = created(unsafe { api.create_dog.call() })?;
         // SAFETY: as above.
         let handle = unsafe { Shared::adopt(raw) }?;
         Ok(Dog { handle })

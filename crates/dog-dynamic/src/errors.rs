@@ -79,4 +79,15 @@ pub(crate) fn check<T>(value: T) -> Result<T, crate::Error> {
         None => Ok(value),
     }
 }
+
+/// A pointer from a `create_*` function, or the error the library reported when it
+/// returned null. Only a null result looks for a report: the library returns null
+/// whenever it fails, and a successful call costs no thread-local lookup.
+pub(crate) fn created(ptr: *mut std::ffi::c_void) -> Result<*mut std::ffi::c_void, crate::Error> {
+    if ptr.is_null() {
+        check(ptr)
+    } else {
+        Ok(ptr)
+    }
+}
 // ANCHOR_END: check

@@ -3,7 +3,7 @@
 use refcount::Shared;
 
 use crate::api::{api, loaded};
-use crate::errors::check;
+use crate::errors::created;
 use crate::native::OwnerPtr;
 use crate::{Dog, Error};
 
@@ -25,7 +25,7 @@ impl DogOwner {
         let api = api()?;
         // SAFETY: the pointer comes from a live handle; the new owner comes with one
         // reference, which we adopt (or null, after the library reported why).
-        let raw = check(unsafe { api.create_owner.call(dog.handle.as_ptr()) })?;
+        let raw = created(unsafe { api.create_owner.call(dog.handle.as_ptr()) })?;
         // SAFETY: as above.
         let handle = unsafe { Shared::adopt(raw) }?;
         Ok(DogOwner {

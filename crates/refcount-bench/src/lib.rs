@@ -7,6 +7,8 @@ use std::ptr::NonNull;
 
 use dog_cxx::ffi as dog;
 
+pub mod ops;
+
 /// `std::shared_ptr<testnative::dog>`, through cxx.
 #[cxx::bridge(namespace = "testnative::bench")]
 pub mod shared {

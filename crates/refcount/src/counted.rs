@@ -7,6 +7,7 @@ use core::ops::Deref;
 use core::ptr::NonNull;
 use core::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::error::null;
 use crate::{track, Error, Native, Owned, Result, SendNative, SyncNative};
 
 // ANCHOR: state
@@ -92,9 +93,7 @@ impl<T: Native> Counted<T> {
     /// `ptr`, when not null, must point to a live `T` whose reference the caller
     /// owns and hands over: nothing else may release it.
     pub unsafe fn adopt(ptr: *mut T::Raw) -> Result<Self> {
-        let ptr = NonNull::new(ptr).ok_or(Error::Null {
-            type_id: T::TYPE_ID,
-        })?;
+        let ptr = NonNull::new(ptr).ok_or_else(null::<T>)?;
         track::acquired(T::TYPE_ID);
         let inner = Inner {
             ptr,

@@ -86,6 +86,16 @@ pub enum Error {
 /// A `Result` whose error is this crate's [`Error`].
 pub type Result<T, E = Error> = core::result::Result<T, E>;
 
+/// The error for a null pointer given for a `T`, made only when it is needed: an
+/// `Error` built eagerly (as `ok_or` does) costs a call to its destructor on every
+/// successful construction.
+#[cold]
+pub(crate) fn null<T: crate::Native>() -> Error {
+    Error::Null {
+        type_id: T::TYPE_ID,
+    }
+}
+
 struct Known<'a>(&'a [String]);
 
 impl fmt::Display for Known<'_> {

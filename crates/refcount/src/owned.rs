@@ -5,7 +5,8 @@ use core::marker::PhantomData;
 use core::pin::Pin;
 use core::ptr::NonNull;
 
-use crate::{track, Error, Native, NativeCounted, Result, SendNative, Shared, SyncNative};
+use crate::error::null;
+use crate::{track, Native, NativeCounted, Result, SendNative, Shared, SyncNative};
 
 /// The only owner of a native object: dropping it releases the object, once.
 ///
@@ -45,9 +46,7 @@ impl<T: Native> Owned<T> {
     /// `ptr`, when not null, must point to a live `T` whose reference the caller
     /// owns and hands over: nothing else may release it.
     pub unsafe fn adopt(ptr: *mut T::Raw) -> Result<Self> {
-        let ptr = NonNull::new(ptr).ok_or(Error::Null {
-            type_id: T::TYPE_ID,
-        })?;
+        let ptr = NonNull::new(ptr).ok_or_else(null::<T>)?;
         track::acquired(T::TYPE_ID);
         Ok(Owned {
             ptr,

@@ -4,7 +4,8 @@ use core::fmt;
 use core::marker::PhantomData;
 use core::ptr::NonNull;
 
-use crate::{track, Error, NativeCounted, Result, SendNative, SyncNative};
+use crate::error::null;
+use crate::{track, NativeCounted, Result, SendNative, SyncNative};
 
 /// A handle to a natively counted object: each clone holds one native reference.
 ///
@@ -49,9 +50,7 @@ impl<T: NativeCounted> Shared<T> {
     /// `ptr`, when not null, must point to a live `T` on which the caller owns one
     /// reference, and hands it over.
     pub unsafe fn adopt(ptr: *mut T::Raw) -> Result<Self> {
-        let ptr = NonNull::new(ptr).ok_or(Error::Null {
-            type_id: T::TYPE_ID,
-        })?;
+        let ptr = NonNull::new(ptr).ok_or_else(null::<T>)?;
         track::acquired(T::TYPE_ID);
         Ok(Shared {
             ptr,
@@ -66,9 +65,7 @@ impl<T: NativeCounted> Shared<T> {
     ///
     /// `ptr`, when not null, must point to a live `T`.
     pub unsafe fn retain(ptr: *mut T::Raw) -> Result<Self> {
-        let ptr = NonNull::new(ptr).ok_or(Error::Null {
-            type_id: T::TYPE_ID,
-        })?;
+        let ptr = NonNull::new(ptr).ok_or_else(null::<T>)?;
         // SAFETY: the caller promises a live object; the new reference is ours.
         unsafe { T::add_ref(ptr) };
         track::acquired(T::TYPE_ID);

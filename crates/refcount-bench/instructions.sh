@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Instructions per operation, for every contender of the benchmarks, counted by
+# callgrind: exact and repeatable, unlike timings. Prints a table with the ratio to
+# the raw FFI calls. Usage: bash crates/refcount-bench/instructions.sh [N]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+n=${1:-20000}
+
+cargo build -q --release -p refcount-bench --example instructions
+bin=target/release/examples/instructions
+
+# Instructions of a whole run of `OP` `N` times.
+count() {
+    local out
+    out=$(mktemp)
+    valgrind --tool=callgrind --callgrind-out-file="$out" "$bin" "$1" "$2" 2>/dev/null
+    awk '/^summary:/ { print $2 }' "$out"
+    rm -f "$out"
+}
+
+# What the loop itself costs, per iteration: subtracted from every operation.
+loop=$(( ($(count nothing "$n") - $(count nothing 0)) ))
+start=$(count nothing 0)
+
+echo "| operation | contender | instructions/op | ratio to raw |"
+echo "|---|---|---:|---:|"
+baseline="" group_seen=""
+while IFS=$'\t' read -r group op label; do
+    per_op=$(( ($(count "$op" "$n") - start - loop) / n ))
+    if [ "$group" != "$group_seen" ]; then
+        baseline=$per_op
+        group_seen=$group
+    fi
+    ratio=$(awk -v a="$per_op" -v b="$baseline" 'BEGIN { printf "%.2f", a / b }')
+    echo "| ${group//_/ + } | $label | $per_op | $ratio |"
+done < <("$bin" --list)
