@@ -39,7 +39,7 @@ unsafe impl<T: SyncNative> Sync for Owned<T> {}
 impl<T: Native> Owned<T> {
     /// Takes over the reference that the caller holds (what a C `create_*` returns).
     ///
-    /// Returns [`Error::Null`] for a null pointer: there is no object to own.
+    /// Returns [`Error::Null`](crate::Error::Null) for a null pointer: there is no object to own.
     ///
     /// # Safety
     ///
