@@ -18,9 +18,10 @@ count() {
     rm -f "$out"
 }
 
-# What the loop itself costs, per iteration: subtracted from every operation.
-loop=$(( ($(count nothing "$n") - $(count nothing 0)) ))
+# The program's own start and end, and the loop's cost for N iterations: both are
+# subtracted from every operation.
 start=$(count nothing 0)
+loop=$(( $(count nothing "$n") - start ))
 
 echo "| operation | contender | instructions/op | ratio to raw |"
 echo "|---|---|---:|---:|"

@@ -90,8 +90,14 @@ pub unsafe fn adopt_any(ptr: *mut c_void) -> Result<AnyHandle, Error> {
     let api = crate::api::api()?;
     // SAFETY: `ptr` is a live object of the library.
     let id = unsafe { api.get_type_id.call(ptr) };
-    crate::errors::check(())?;
-    // SAFETY: the library returns a static C string for known objects.
+    if id.is_null() {
+        // The library reports why it has no type id; null is never read as a string.
+        crate::errors::check(())?;
+        return Err(Error::Native(
+            "get_type_id: no type id for this object".to_owned(),
+        ));
+    }
+    // SAFETY: not null: the library returns a static C string for known objects.
     let id = unsafe { CStr::from_ptr(id) }.to_string_lossy();
     // SAFETY: the library says the object is of type `id`; the reference is handed over.
     Ok(unsafe { factory.create(&id, ptr) }?)

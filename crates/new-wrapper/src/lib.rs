@@ -72,7 +72,8 @@ pub struct Answers {
 }
 
 impl Answers {
-    /// The template's default answers, for a crate called `name`.
+    /// The template's default answers, for a crate called `name` (a test checks that
+    /// they render what the template renders when nothing is answered).
     pub fn defaults(name: &str) -> Self {
         Answers {
             name: name.to_owned(),
@@ -189,10 +190,21 @@ impl std::error::Error for Error {}
 /// Nothing is left behind when it fails: the crate is rendered in a staging folder
 /// beside `destination` and moved into place at the end.
 pub fn generate(template: &Path, answers: &Answers, destination: &Path) -> Result<PathBuf, Error> {
+    answers.check_folders()?;
+    generate_with_defines(template, &answers.name, answers.defines(), destination)
+}
+
+/// Renders `template` for crate `name` with raw `--define key=value` pairs, leaving
+/// every other question at the template's own default; staged as [`generate`] is.
+pub fn generate_with_defines(
+    template: &Path,
+    name: &str,
+    defines: Vec<String>,
+    destination: &Path,
+) -> Result<PathBuf, Error> {
     if destination.exists() {
         return Err(Error::Exists(destination.to_owned()));
     }
-    answers.check_folders()?;
     let parent = match destination.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
         _ => PathBuf::from("."),
@@ -208,12 +220,12 @@ pub fn generate(template: &Path, answers: &Answers, destination: &Path) -> Resul
             path: Some(template.display().to_string()),
             ..Default::default()
         },
-        name: Some(answers.name.clone()),
+        name: Some(name.to_owned()),
         destination: Some(staging.path().to_owned()),
         silent: true,
         quiet: true,
         vcs: Some(Vcs::None),
-        define: answers.defines(),
+        define: defines,
         no_workspace: true,
         // The crate name goes as given: the template checks it and says what is wrong.
         force: true,

@@ -17,9 +17,9 @@ struct Cli {
     /// The crate name.
     #[arg(long)]
     name: Option<String>,
-    /// The C++ namespace of the library to wrap.
-    #[arg(long, default_value = "testnative")]
-    namespace: String,
+    /// The C++ namespace of the library to wrap [default: the template's, `testnative`].
+    #[arg(long)]
+    namespace: Option<String>,
     /// Link an existing prebuilt library instead of bundling the sample's sources:
     /// the folder with its headers.
     #[arg(long, requires_all = ["lib_dir"])]
@@ -50,7 +50,9 @@ fn main() -> ExitCode {
             .unwrap_or_default()
     });
     let mut answers = Answers::defaults(&name);
-    answers.cpp_namespace = cli.namespace.clone();
+    if let Some(namespace) = &cli.namespace {
+        answers.cpp_namespace = namespace.clone();
+    }
     answers.ci = !cli.no_ci;
     answers.refcount = match &cli.refcount_version {
         Some(version) => RefcountSource::Version(version.clone()),

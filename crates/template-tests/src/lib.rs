@@ -5,7 +5,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use new_wrapper::{generate, template_dir, Answers};
+pub use new_wrapper::kit_root;
+
+use new_wrapper::{generate, generate_with_defines, template_dir, Answers};
 use tempfile::TempDir;
 
 /// A crate rendered from the template, in a temporary folder removed on drop.
@@ -22,6 +24,15 @@ pub fn render(answers: &Answers) -> Rendered {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let root = dir.path().join(&answers.name);
     let root = generate(&template_dir(), answers, &root)
+        .unwrap_or_else(|e| panic!("generation failed: {e}"));
+    Rendered { _dir: dir, root }
+}
+
+/// Renders the template for crate `name` with nothing answered but `defines`.
+pub fn render_defines(name: &str, defines: Vec<String>) -> Rendered {
+    set_author();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let root = generate_with_defines(&template_dir(), name, defines, &dir.path().join(name))
         .unwrap_or_else(|e| panic!("generation failed: {e}"));
     Rendered { _dir: dir, root }
 }
@@ -67,11 +78,6 @@ fn collect(root: &Path, dir: &Path, found: &mut BTreeMap<String, String>) {
             found.insert(key, text);
         }
     }
-}
-
-/// The kit's root folder.
-pub fn kit_root() -> PathBuf {
-    new_wrapper::kit_root()
 }
 
 /// The template's form of a file of `native-cpp`: the names that the

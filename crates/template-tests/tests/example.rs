@@ -6,7 +6,7 @@
 //! `crates/dog-cxx` from it, and the template's `cpp/` from `native-cpp`.
 
 use new_wrapper::Answers;
-use template_tests::{files, kit_root, render, templatize_cpp};
+use template_tests::{files, kit_root, render, render_defines, templatize_cpp};
 
 #[test]
 fn dog_cxx_is_what_the_template_generates() {
@@ -71,6 +71,23 @@ fn the_bundled_sources_are_the_kits_native_library() {
         assert!(
             original == *text,
             "template/cpp/{path} rendered with the defaults differs from native-cpp/{path}"
+        );
+    }
+}
+
+#[test]
+fn answers_defaults_are_the_templates_own_defaults() {
+    let answered = files(&render(&Answers::defaults("same-defaults")).root);
+    let unanswered = files(&render_defines("same-defaults", Vec::new()).root);
+    assert_eq!(
+        answered.keys().collect::<Vec<_>>(),
+        unanswered.keys().collect::<Vec<_>>(),
+        "Answers::defaults() and cargo-generate.toml's defaults generate different files"
+    );
+    for (path, text) in &answered {
+        assert!(
+            unanswered[path] == *text,
+            "{path} differs between Answers::defaults() and cargo-generate.toml's defaults"
         );
     }
 }
