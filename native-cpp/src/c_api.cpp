@@ -136,10 +136,10 @@ const char* get_type_id(void* obj) {
     return guarded("get_type_id", static_cast<const char*>(nullptr), [&]() -> const char* {
         reference_counter* object = as_object(obj);
         if (dynamic_cast<dog*>(object) != nullptr) {
-            return "DOG_PTR";
+            return "testnative::dog";
         }
         if (dynamic_cast<owner*>(object) != nullptr) {
-            return "OWNER_PTR";
+            return "testnative::owner";
         }
         throw std::invalid_argument("unknown object type");
     });

@@ -277,8 +277,8 @@ void test_dog_and_owner_counts() {
 void test_type_ids() {
     void* d = create_dog();
     void* o = create_owner(d);
-    CHECK_EQ(str(get_type_id(d)), std::string("DOG_PTR"));
-    CHECK_EQ(str(get_type_id(o)), std::string("OWNER_PTR"));
+    CHECK_EQ(str(get_type_id(d)), std::string("testnative::dog"));
+    CHECK_EQ(str(get_type_id(o)), std::string("testnative::owner"));
 
     const std::size_t errors_before = error_count();
     auto* p = new probe(1, nullptr);

@@ -6,7 +6,7 @@ use dog_dynamic::{num_dogs, num_owners, Dog, DogOwner, Error};
 fn main() -> Result<(), Error> {
     let dog = Dog::new()?;
     let owner = DogOwner::new(&dog)?;
-    println!("loaded {}", dog_dynamic::api()?.library.path().display());
+    println!("loaded {}", dog_dynamic::api()?.library().path().display());
     println!(
         "a dog and its owner: {} dog(s), {} owner(s)",
         num_dogs()?,

@@ -1,9 +1,11 @@
 //! The library's C API, loaded at run time: a struct of functions that keep it loaded.
 
-use std::ffi::{c_char, c_int, c_void};
-use std::sync::OnceLock;
+use std::ffi::{c_char, c_int};
+use std::fmt;
 
-use refcount::dynamic::{Function, Library, Search};
+use refcount::Opaque;
+
+use refcount::dynamic::{Function, Library, Loaded, Search};
 
 use crate::errors;
 
@@ -25,7 +27,8 @@ pub struct DateTime {
     pub second: c_int,
 }
 
-type Ptr = *mut c_void;
+/// The C API's `void*`: an object Rust only points to.
+type Ptr = *mut Opaque;
 /// The error callback's C signature.
 pub type ErrorCallback = unsafe extern "C" fn(message: *const c_char);
 
@@ -34,10 +37,18 @@ pub type ErrorCallback = unsafe extern "C" fn(message: *const c_char);
 ///
 /// Every function keeps the library loaded, so none can be called after it is
 /// unloaded. The fields are the raw layer: use the safe types of the crate root.
+///
+/// There is one `Api` in the program, the one [`api`] loads: the handles' releases
+/// reach the library through it, so no other can be made.
+///
+/// ```compile_fail
+/// // SAFETY: the sample library's initialisers only set up its counters.
+/// let lib = unsafe { dog_dynamic::search().load() }.unwrap();
+/// let api = dog_dynamic::Api::load(&lib); // error: `load` is private
+/// ```
 #[allow(missing_docs)] // each field is the C function of the same name
 pub struct Api {
-    /// The library the functions come from.
-    pub library: Library,
+    library: Library,
     pub create_dog: Function<unsafe extern "C" fn() -> Ptr>,
     pub create_owner: Function<unsafe extern "C" fn(Ptr) -> Ptr>,
     pub say_walk: Function<unsafe extern "C" fn(Ptr)>,
@@ -60,10 +71,15 @@ pub struct Api {
 
 // ANCHOR: load
 impl Api {
+    /// The library the functions come from.
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
     /// Looks up every function of the C API in `lib`.
     ///
     /// Fails with [`refcount::Error::SymbolNotFound`] naming the first one missing.
-    pub fn load(lib: &Library) -> Result<Api, refcount::Error> {
+    fn load(lib: &Library) -> Result<Api, refcount::Error> {
         // SAFETY: each signature below is the one `c_api.h` declares.
         unsafe {
             Ok(Api {
@@ -100,28 +116,25 @@ pub fn search() -> Search {
 }
 // ANCHOR_END: search
 
+impl fmt::Debug for Api {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Api({})", self.library.path().display())
+    }
+}
+
 // ANCHOR: lazy
-static API: OnceLock<Result<Api, refcount::Error>> = OnceLock::new();
+/// The one loaded API: the handles' releases find the library here.
+pub(crate) static API: Loaded<Api> = Loaded::new(|| {
+    // SAFETY: the sample library's initialisers only set up its counters.
+    let lib = unsafe { search().load() }?;
+    let api = Api::load(&lib)?;
+    errors::register(&api);
+    Ok(api)
+});
 
 /// The C API, loaded on first use (found by [`search`]) with its error callback
 /// registered; the same error on every call if it could not be loaded.
 pub fn api() -> Result<&'static Api, refcount::Error> {
-    API.get_or_init(|| {
-        // SAFETY: the sample library's initialisers only set up its counters.
-        let lib = unsafe { search().load() }?;
-        let api = Api::load(&lib)?;
-        errors::register(&api);
-        Ok(api)
-    })
-    .as_ref()
-    .map_err(Clone::clone)
-}
-
-/// The loaded C API, for code that only runs once a handle exists.
-pub(crate) fn loaded() -> &'static Api {
-    match API.get() {
-        Some(Ok(api)) => api,
-        _ => unreachable!("handles exist only after the library loaded"),
-    }
+    API.get()
 }
 // ANCHOR_END: lazy

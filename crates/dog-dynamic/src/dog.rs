@@ -2,8 +2,8 @@
 
 use refcount::{AnyHandle, DowncastError, Handle, Shared};
 
-use crate::api::{api, loaded};
-use crate::errors::created;
+use crate::api::{api, Api};
+use crate::errors::not_created;
 use crate::native::DogPtr;
 use crate::Error;
 
@@ -12,6 +12,8 @@ use crate::Error;
 #[derive(Clone, Debug)]
 pub struct Dog {
     pub(crate) handle: Shared<DogPtr>,
+    /// The API that made the dog: holding it proves the library is loaded.
+    pub(crate) api: &'static Api,
 }
 
 impl Dog {
@@ -23,38 +25,37 @@ impl Dog {
     /// # Ok::<(), dog_dynamic::Error>(())
     /// ```
     // ANCHOR: new
+    #[inline]
     pub fn new() -> Result<Self, Error> {
         let api = api()?;
         // SAFETY: `create_dog` takes no argument and returns a new dog with one
         // reference, which we adopt (or null, which `adopt` refuses).
-        let raw = created(unsafe { api.create_dog.call() })?;
-        // SAFETY: as above.
-        let handle = unsafe { Shared::adopt(raw) }?;
-        Ok(Dog { handle })
+        let handle = unsafe { Shared::adopt(api.create_dog.call()) }.map_err(not_created)?;
+        Ok(Dog { handle, api })
     }
     // ANCHOR_END: new
 
     /// How many times the dog was walked.
     pub fn position(&self) -> i32 {
         // SAFETY: the handle keeps the dog alive.
-        unsafe { loaded().get_dog_position.call(self.handle.as_ptr()) }
+        unsafe { self.api.get_dog_position.call(self.handle.as_ptr()) }
     }
 
     /// Wags the tail once; returns how many times it has wagged.
     pub fn wag_tail(&self) -> i32 {
         // SAFETY: the handle keeps the dog alive; wagging is atomic in C++.
-        unsafe { loaded().wag_tail.call(self.handle.as_ptr()) }
+        unsafe { self.api.wag_tail.call(self.handle.as_ptr()) }
     }
 
     /// The native reference count (this handle, its clones, and every owner that
     /// keeps the dog alive).
     pub fn reference_count(&self) -> i32 {
         // SAFETY: the handle keeps the dog alive.
-        unsafe { loaded().get_reference_count.call(self.handle.as_ptr()) }
+        unsafe { self.api.get_reference_count.call(self.handle.as_ptr()) }
     }
 }
 
-/// Erases the dog to a type-tagged handle (`Shared<DOG_PTR>`).
+/// Erases the dog to a type-tagged handle (`Shared<testnative::dog>`).
 impl From<Dog> for AnyHandle {
     fn from(dog: Dog) -> Self {
         dog.handle.erase()
@@ -66,7 +67,10 @@ impl TryFrom<AnyHandle> for Dog {
     type Error = DowncastError;
 
     fn try_from(any: AnyHandle) -> Result<Self, DowncastError> {
-        any.downcast().map(|handle| Dog { handle })
+        let handle = any.downcast()?;
+        // A handle of a dog exists only once the library is loaded.
+        let api = api().expect("the library that made the dog is loaded");
+        Ok(Dog { handle, api })
     }
 }
 

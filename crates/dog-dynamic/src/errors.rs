@@ -80,14 +80,14 @@ pub(crate) fn check<T>(value: T) -> Result<T, crate::Error> {
     }
 }
 
-/// A pointer from a `create_*` function, or the error the library reported when it
-/// returned null. Only a null result looks for a report: the library returns null
-/// whenever it fails, and a successful call costs no thread-local lookup.
-pub(crate) fn created(ptr: *mut std::ffi::c_void) -> Result<*mut std::ffi::c_void, crate::Error> {
-    if ptr.is_null() {
-        check(ptr)
-    } else {
-        Ok(ptr)
+/// The error for a `create_*` function that returned null (which a handle refused):
+/// what the library reported, if it did. Only a failure looks for a report: a
+/// successful call costs no thread-local lookup.
+#[cold]
+pub(crate) fn not_created(refused: refcount::Error) -> crate::Error {
+    match take_error() {
+        Some(message) => crate::Error::Native(message),
+        None => crate::Error::Handle(refused),
     }
 }
 // ANCHOR_END: check

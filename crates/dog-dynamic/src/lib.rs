@@ -31,7 +31,7 @@ mod owner;
 pub use api::{api, search, Api, DateTime, ErrorCallback};
 pub use dog::{num_dogs, Dog};
 pub use errors::{clear_error_hook, set_error_hook, take_error};
-pub use native::{adopt_any, DogPtr, OwnerPtr};
+pub use native::adopt_any;
 pub use owner::{num_owners, DogOwner};
 
 /// What can go wrong when using the dog library.

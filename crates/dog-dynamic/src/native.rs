@@ -1,89 +1,90 @@
 //! The C API's `void*` objects, described for `refcount`, and their type tags.
 
-use std::ffi::{c_void, CStr};
-use std::ptr::NonNull;
+use std::ffi::CStr;
 use std::sync::OnceLock;
 
-use refcount::{AnyHandle, Factory, Native, NativeCounted, SendNative, Shared, SyncNative};
+use refcount::{AnyHandle, Factory, Opaque, Shared};
 
-use crate::api::loaded;
+use crate::api::API;
 use crate::Error;
 
 // ANCHOR: native
-/// The C API's dogs: `void*` whose type id is `DOG_PTR`.
-pub enum DogPtr {}
-
-// SAFETY: `release` removes the one reference a handle holds; the C++ object
-// deletes itself at zero. Handles exist only once the library is loaded.
-unsafe impl Native for DogPtr {
-    type Raw = c_void;
-    const TYPE_ID: &'static str = "DOG_PTR";
-    unsafe fn release(ptr: NonNull<c_void>) {
-        // SAFETY: the handle gives up the reference it holds, once.
-        unsafe { loaded().release.call(ptr.as_ptr()) }
+// SAFETY: the C API's `release` removes one reference, and `add_reference` adds one,
+// to any of its objects; both are atomic. Dogs have no thread affinity and their
+// state is atomic; an owner only reads its dog pointer and walks its dog.
+refcount::native_type! {
+    /// The C API's dogs: `void*` whose type id is `testnative::dog`.
+    ///
+    /// Private, so that only this crate makes handles of it, and only from pointers
+    /// that the loaded library ([`api`](crate::api)) returned: the release finds
+    /// the library in [`API`] without a test.
+    pub(crate) unsafe type DogPtr: Send + Sync {
+        type_id: "testnative::dog",
+        release: release,
+        add_ref: add_reference,
     }
 }
 
-// SAFETY: `add_reference` adds one reference that `release` removes; it is atomic.
-unsafe impl NativeCounted for DogPtr {
-    unsafe fn add_ref(ptr: NonNull<c_void>) {
-        // SAFETY: the caller holds a reference, so the object is alive.
-        unsafe { loaded().add_reference.call(ptr.as_ptr()) }
+// SAFETY: as above.
+refcount::native_type! {
+    /// The C API's owners: `void*` whose type id is `testnative::owner`. Private,
+    /// as [`DogPtr`] is.
+    pub(crate) unsafe type OwnerPtr: Send + Sync {
+        type_id: "testnative::owner",
+        release: release,
+        add_ref: add_reference,
     }
+}
+
+/// The C API's `release`, for every type.
+///
+/// # Safety
+///
+/// `ptr` is an object of the loaded library whose reference the caller gives up.
+#[inline]
+unsafe fn release(ptr: *mut Opaque) {
+    // SAFETY: handles of the private marker types are made only from pointers that
+    // the loaded API returned, so `API` was loaded before; the caller gives up its
+    // reference to a live object of the library.
+    unsafe { API.loaded_unchecked().release.call(ptr) }
+}
+
+/// The C API's `add_reference`, for every type.
+///
+/// # Safety
+///
+/// `ptr` is a live object of the loaded library.
+#[inline]
+unsafe fn add_reference(ptr: *mut Opaque) {
+    // SAFETY: as for `release`; the caller holds a reference, so the object is alive.
+    unsafe { API.loaded_unchecked().add_reference.call(ptr) }
 }
 // ANCHOR_END: native
-
-/// The C API's owners: `void*` whose type id is `OWNER_PTR`.
-pub enum OwnerPtr {}
-
-// SAFETY: as for `DogPtr`.
-unsafe impl Native for OwnerPtr {
-    type Raw = c_void;
-    const TYPE_ID: &'static str = "OWNER_PTR";
-    unsafe fn release(ptr: NonNull<c_void>) {
-        // SAFETY: the handle gives up the reference it holds, once.
-        unsafe { loaded().release.call(ptr.as_ptr()) }
-    }
-}
-
-// SAFETY: as for `DogPtr`.
-unsafe impl NativeCounted for OwnerPtr {
-    unsafe fn add_ref(ptr: NonNull<c_void>) {
-        // SAFETY: the caller holds a reference, so the object is alive.
-        unsafe { loaded().add_reference.call(ptr.as_ptr()) }
-    }
-}
-
-// SAFETY: dogs have no thread affinity, and their count and state are atomic.
-unsafe impl SendNative for DogPtr {}
-// SAFETY: as above.
-unsafe impl SyncNative for DogPtr {}
-// SAFETY: an owner only reads its dog pointer after construction, and walks its
-// dog, which is thread-safe; its count is atomic.
-unsafe impl SendNative for OwnerPtr {}
-// SAFETY: as above.
-unsafe impl SyncNative for OwnerPtr {}
 
 // ANCHOR: factory
 /// Wraps a `void*` from the C API in the handle its type id calls for, as an
 /// [`AnyHandle`]: ask the library what the object is, then let the factory choose.
 ///
+/// If no wrapper knows the type id, the object's reference is released and the
+/// error returned: nothing leaks.
+///
 /// # Safety
 ///
 /// `ptr` must be null or point to a live object of the library, whose reference
 /// the caller hands over.
-pub unsafe fn adopt_any(ptr: *mut c_void) -> Result<AnyHandle, Error> {
+pub unsafe fn adopt_any(ptr: *mut Opaque) -> Result<AnyHandle, Error> {
     static FACTORY: OnceLock<Factory<AnyHandle>> = OnceLock::new();
     let factory = FACTORY.get_or_init(|| {
         let mut factory = Factory::strict();
         factory
             .register_handle::<Shared<DogPtr>>()
-            .register_handle::<Shared<OwnerPtr>>();
+            .and_then(|f| f.register_handle::<Shared<OwnerPtr>>())
+            .expect("the crate's type ids are distinct");
         factory
     });
     if ptr.is_null() {
         return Err(refcount::Error::Null {
-            type_id: "DOG_PTR or OWNER_PTR",
+            type_id: "testnative::dog or testnative::owner",
         }
         .into());
     }
@@ -100,6 +101,12 @@ pub unsafe fn adopt_any(ptr: *mut c_void) -> Result<AnyHandle, Error> {
     // SAFETY: not null: the library returns a static C string for known objects.
     let id = unsafe { CStr::from_ptr(id) }.to_string_lossy();
     // SAFETY: the library says the object is of type `id`; the reference is handed over.
-    Ok(unsafe { factory.create(&id, ptr) }?)
+    unsafe { factory.create(&id, ptr.cast()) }.map_err(|refused| {
+        let (ptr, error) = refused.into_parts();
+        // SAFETY: a refused pointer's reference is still ours: the C API releases
+        // any of its objects.
+        unsafe { api.release.call(ptr.cast()) };
+        Error::Handle(error)
+    })
 }
 // ANCHOR_END: factory

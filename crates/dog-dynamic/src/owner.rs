@@ -2,8 +2,8 @@
 
 use refcount::Shared;
 
-use crate::api::{api, loaded};
-use crate::errors::created;
+use crate::api::api;
+use crate::errors::not_created;
 use crate::native::OwnerPtr;
 use crate::{Dog, Error};
 
@@ -22,12 +22,13 @@ impl DogOwner {
     ///
     /// Fails with [`Error::Native`] if the library reports an error.
     pub fn new(dog: &Dog) -> Result<Self, Error> {
-        let api = api()?;
+        // The dog's API: it made the dog, so it is loaded.
+        let api = dog.api;
         // SAFETY: the pointer comes from a live handle; the new owner comes with one
         // reference, which we adopt (or null, after the library reported why).
-        let raw = created(unsafe { api.create_owner.call(dog.handle.as_ptr()) })?;
+        let raw = unsafe { api.create_owner.call(dog.handle.as_ptr()) };
         // SAFETY: as above.
-        let handle = unsafe { Shared::adopt(raw) }?;
+        let handle = unsafe { Shared::adopt(raw) }.map_err(not_created)?;
         Ok(DogOwner {
             handle,
             dog: dog.clone(),
@@ -37,7 +38,7 @@ impl DogOwner {
     /// Takes the dog for a walk: its position goes up by one.
     pub fn say_walk(&self) {
         // SAFETY: the handle keeps the owner alive, and `self.dog` its dog.
-        unsafe { loaded().say_walk.call(self.handle.as_ptr()) }
+        unsafe { self.dog.api.say_walk.call(self.handle.as_ptr()) }
     }
 
     /// The dog this owner walks.
@@ -48,7 +49,7 @@ impl DogOwner {
     /// The owner's native reference count.
     pub fn reference_count(&self) -> i32 {
         // SAFETY: the handle keeps the owner alive.
-        unsafe { loaded().get_reference_count.call(self.handle.as_ptr()) }
+        unsafe { self.dog.api.get_reference_count.call(self.handle.as_ptr()) }
     }
 }
 

@@ -6,7 +6,10 @@
 use std::collections::BTreeMap;
 use std::ptr;
 
-use dog_dynamic::{api, num_dogs, num_owners, take_error, Dog, DogOwner, DogPtr, OwnerPtr};
+mod common;
+
+use common::{TestDog, TestOwner};
+use dog_dynamic::{api, num_dogs, num_owners, take_error, Dog, DogOwner};
 use proptest::prelude::*;
 use refcount::leak::LeakCheck;
 use refcount::{AnyHandle, Counted, Shared};
@@ -43,7 +46,7 @@ enum Slot {
     /// An owner, and the model id of its dog.
     Owner(usize, DogOwner),
     /// A Rust-counted dog, and its model id.
-    Counted(usize, Counted<DogPtr>),
+    Counted(usize, Counted<TestDog>),
 }
 
 #[derive(Default)]
@@ -86,7 +89,7 @@ impl Model {
             Op::CreateCounted => {
                 let api = api().unwrap();
                 // SAFETY: a new dog with one reference, adopted.
-                let dog = unsafe { Counted::<DogPtr>::adopt(api.create_dog.call()) }.unwrap();
+                let dog = unsafe { Counted::<TestDog>::adopt(api.create_dog.call()) }.unwrap();
                 let id = self.new_id();
                 self.slots.push(Slot::Counted(id, dog));
             }
@@ -133,17 +136,22 @@ impl Model {
                         self.dogs.remove(id);
                     }
                     let err = dog.lease().unwrap_err();
-                    assert_eq!(err, refcount::Error::Disposed { type_id: "DOG_PTR" });
+                    assert_eq!(
+                        err,
+                        refcount::Error::Disposed {
+                            type_id: "testnative::dog"
+                        }
+                    );
                 }
             }
             Op::WrongDowncast(i) => {
                 let Some(s) = self.pick(i) else { return };
                 if let Slot::Dog(_, dog) = &self.slots[s] {
                     let any = AnyHandle::from(dog.clone());
-                    let err = any.downcast::<Shared<OwnerPtr>>().unwrap_err();
+                    let err = any.downcast::<Shared<TestOwner>>().unwrap_err();
                     assert_eq!(
                         err.to_string(),
-                        "expected a handle of type `Shared<OWNER_PTR>` but got one of type `Shared<DOG_PTR>`"
+                        "expected a handle of type `Shared<testnative::owner>` but got one of type `Shared<testnative::dog>`"
                     );
                     let back = Dog::try_from(err.into_handle()).unwrap();
                     assert_eq!(back.reference_count(), dog.reference_count());

@@ -3,16 +3,19 @@
 //! threads. Every test ends with a leak check on the handles and on the library's
 //! own live-object counters.
 
-use std::ffi::{c_void, CString};
+mod common;
+
+use std::ffi::CString;
 use std::ptr;
 use std::thread;
 
+use common::TestDog;
 use dog_dynamic::{
     adopt_any, api, clear_error_hook, num_dogs, num_owners, set_error_hook, take_error, DateTime,
-    Dog, DogOwner, DogPtr, Error, OwnerPtr,
+    Dog, DogOwner, Error,
 };
 use refcount::leak::LeakCheck;
-use refcount::{AnyHandle, Counted, Shared};
+use refcount::{AnyHandle, Counted};
 
 // ANCHOR: checked
 /// Runs `test` alone (the library's counters are global) and checks that it leaked nothing.
@@ -76,14 +79,16 @@ fn a_forced_close_releases_once_and_twice_is_harmless() {
     checked(|| {
         let api = api().unwrap();
         // SAFETY: `create_dog` returns a new dog with one reference, which we adopt.
-        let dog = unsafe { Counted::<DogPtr>::adopt(api.create_dog.call()) }.unwrap();
+        let dog = unsafe { Counted::<TestDog>::adopt(api.create_dog.call()) }.unwrap();
         let twin = dog.clone();
         assert!(dog.close());
         assert!(!twin.close());
         assert_eq!(num_dogs().unwrap(), 0);
         assert_eq!(
             twin.lease().unwrap_err(),
-            refcount::Error::Disposed { type_id: "DOG_PTR" }
+            refcount::Error::Disposed {
+                type_id: "testnative::dog"
+            }
         );
     });
 }
@@ -100,15 +105,14 @@ fn type_tags_wrap_void_pointers_in_the_right_handle() {
             let any_owner = adopt_any(raw_owner).unwrap();
             (adopt_any(raw_dog).unwrap(), any_owner)
         };
-        assert_eq!(any_dog.to_string(), "Shared<DOG_PTR>");
-        assert_eq!(any_owner.to_string(), "Shared<OWNER_PTR>");
+        assert_eq!(any_dog.to_string(), "Shared<testnative::dog>");
+        assert_eq!(any_owner.to_string(), "Shared<testnative::owner>");
         let err = Dog::try_from(any_owner).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "expected a handle of type `Shared<DOG_PTR>` but got one of type `Shared<OWNER_PTR>`"
+            "expected a handle of type `Shared<testnative::dog>` but got one of type `Shared<testnative::owner>`"
         );
-        let owner: Shared<OwnerPtr> = err.into_handle().downcast().unwrap();
-        drop(owner); // before its dog: the native owner does not hold it
+        drop(err.into_handle()); // the owner, before its dog: it does not hold the dog
         let walked = Dog::try_from(any_dog).unwrap();
         assert_eq!(walked.position(), 0);
         drop(AnyHandle::from(dog));
@@ -131,7 +135,7 @@ fn a_null_from_the_library_is_an_error_with_the_reason() {
         assert_eq!(
             err,
             Error::Handle(refcount::Error::Null {
-                type_id: "DOG_PTR or OWNER_PTR"
+                type_id: "testnative::dog or testnative::owner"
             })
         );
     });
@@ -229,7 +233,7 @@ fn a_release_of_null_is_reported_not_crashed() {
     checked(|| {
         let api = api().unwrap();
         // SAFETY: null is checked by the library and reported.
-        unsafe { api.release.call(ptr::null_mut::<c_void>()) };
+        unsafe { api.release.call(ptr::null_mut()) };
         assert_eq!(take_error().as_deref(), Some("release: got a null handle"));
     });
 }
@@ -240,7 +244,7 @@ fn eight_threads_share_counted_dogs_and_race_a_close() {
         let api = api().unwrap();
         for _ in 0..20 {
             // SAFETY: `create_dog` returns a new dog with one reference, which we adopt.
-            let dog = unsafe { Counted::<DogPtr>::adopt(api.create_dog.call()) }.unwrap();
+            let dog = unsafe { Counted::<TestDog>::adopt(api.create_dog.call()) }.unwrap();
             thread::scope(|s| {
                 for t in 0..8 {
                     let dog = dog.clone();

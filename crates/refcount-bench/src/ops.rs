@@ -20,7 +20,7 @@ pub struct Dogs {
     arc: Arc<HandDog>,
     shared_ptr: cxx::SharedPtr<shared::Dog>,
     linked: *mut c_void,
-    loaded: *mut c_void,
+    loaded: *mut refcount::Opaque,
     api: &'static Api,
     dynamic: dog_dynamic::Dog,
 }
@@ -198,11 +198,12 @@ pub fn clone_drop_dynamic(dogs: &Dogs) {
 
 // --- a call ---
 
-/// The limit: read the position through the cxx bridge.
+/// The limit: read the position through the cxx bridge. The pointer is read from
+/// where it is stored, as a handle's is.
 #[inline]
 pub fn call_raw(dogs: &Dogs) {
     // SAFETY: the dog is alive while `dogs` is.
-    black_box(ffi::dog_position(unsafe { &*black_box(dogs.raw) }));
+    black_box(ffi::dog_position(unsafe { &**black_box(&dogs.raw) }));
 }
 
 /// Read the position through an `Owned`.
@@ -241,14 +242,14 @@ pub fn call_shared_ptr(dogs: &Dogs) {
 #[inline]
 pub fn call_linked(dogs: &Dogs) {
     // SAFETY: the dog is alive while `dogs` is.
-    black_box(unsafe { linked::get_dog_position(black_box(dogs.linked)) });
+    black_box(unsafe { linked::get_dog_position(*black_box(&dogs.linked)) });
 }
 
 /// Read the position through the loaded C API.
 #[inline]
 pub fn call_loaded(dogs: &Dogs) {
     // SAFETY: the dog is alive while `dogs` is.
-    black_box(unsafe { dogs.api.get_dog_position.call(black_box(dogs.loaded)) });
+    black_box(unsafe { dogs.api.get_dog_position.call(*black_box(&dogs.loaded)) });
 }
 
 /// Read the position of a `dog_dynamic::Dog`.

@@ -40,7 +40,16 @@ pub trait Handle: sealed::Sealed + Sized + 'static {
         AnyHandle::new(self)
     }
 
-    /// The handle type's readable name, such as `Shared<DOG_PTR>`.
+    /// Erases the handle's type into an [`AnySyncHandle`], which may cross threads
+    /// because the handle may.
+    fn erase_sync(self) -> AnySyncHandle
+    where
+        Self: Send + Sync,
+    {
+        AnySyncHandle::new_sync(self)
+    }
+
+    /// The handle type's readable name, such as `Shared<testnative::dog>`.
     fn type_name() -> String {
         format!("{}<{}>", Self::KIND, Self::Target::TYPE_ID)
     }
@@ -79,6 +88,8 @@ impl<T: Native> Handle for Counted<T> {
 /// A handle whose static type was erased, tagged with the native `TYPE_ID`.
 ///
 /// Dropping it drops the handle inside (and so releases as that handle would).
+/// `AnyHandle` stays on its thread; [`AnySyncHandle`] (from [`Handle::erase_sync`])
+/// is `Send` and `Sync`, and only takes handles that are.
 ///
 /// ```
 /// # use refcount::doc_support::{Counter, Widget};
@@ -87,20 +98,78 @@ impl<T: Native> Handle for Counted<T> {
 /// // SAFETY: `create` hands over the only reference to a live widget.
 /// let widget = unsafe { Owned::<Widget>::adopt(Widget::create()) }.unwrap();
 /// let any: AnyHandle = widget.erase();
-/// assert_eq!(any.type_id(), "WIDGET");
+/// assert_eq!(any.type_id(), "demo::widget");
 ///
 /// let err = any.downcast_ref::<Shared<Counter>>().unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
-///     "expected a handle of type `Shared<COUNTER>` but got one of type `Owned<WIDGET>`"
+///     "expected a handle of type `Shared<demo::counter>` but got one of type `Owned<demo::widget>`"
 /// );
 /// let widget: Owned<Widget> = any.downcast().unwrap();
 /// # drop(widget);
 /// ```
-pub struct AnyHandle {
+pub struct AnyHandle<S: ?Sized + Storage = dyn Any> {
     type_id: &'static str,
     kind: &'static str,
-    handle: Box<dyn Any>,
+    rust_type: &'static str,
+    handle: Box<S>,
+}
+
+/// An [`AnyHandle`] that may be sent to and shared with other threads: it only
+/// holds handles that are `Send + Sync` themselves.
+pub type AnySyncHandle = AnyHandle<dyn Any + Send + Sync>;
+
+mod storage {
+    pub trait Sealed {}
+}
+
+/// What an [`AnyHandle`] keeps its handle in: `dyn Any`, or `dyn Any + Send + Sync`
+/// for an [`AnySyncHandle`]. Sealed.
+pub trait Storage: storage::Sealed + 'static {
+    #[doc(hidden)]
+    fn is<H: 'static>(&self) -> bool;
+    #[doc(hidden)]
+    fn downcast_ref<H: 'static>(&self) -> Option<&H>;
+    #[doc(hidden)]
+    fn downcast<H: 'static>(self: Box<Self>) -> core::result::Result<Box<H>, Box<Self>>;
+}
+
+macro_rules! storage {
+    ($($dyn:tt)*) => {
+        impl storage::Sealed for $($dyn)* {}
+        impl Storage for $($dyn)* {
+            fn is<H: 'static>(&self) -> bool {
+                <$($dyn)*>::is::<H>(self)
+            }
+            fn downcast_ref<H: 'static>(&self) -> Option<&H> {
+                <$($dyn)*>::downcast_ref::<H>(self)
+            }
+            fn downcast<H: 'static>(self: Box<Self>) -> core::result::Result<Box<H>, Box<Self>> {
+                <Box<$($dyn)*>>::downcast::<H>(self)
+            }
+        }
+    };
+}
+storage!(dyn Any);
+storage!(dyn Any + Send + Sync);
+
+/// The handles an `AnyHandle<S>` can hold: every [`Handle`] for [`AnyHandle`], and
+/// handles that are `Send + Sync` for [`AnySyncHandle`].
+pub trait Erasable<S: ?Sized + Storage>: Handle {
+    /// Erases the handle into an `AnyHandle<S>`.
+    fn erase_into(self) -> AnyHandle<S>;
+}
+
+impl<H: Handle> Erasable<dyn Any> for H {
+    fn erase_into(self) -> AnyHandle {
+        AnyHandle::new(self)
+    }
+}
+
+impl<H: Handle + Send + Sync> Erasable<dyn Any + Send + Sync> for H {
+    fn erase_into(self) -> AnySyncHandle {
+        AnySyncHandle::new_sync(self)
+    }
 }
 
 impl AnyHandle {
@@ -109,11 +178,26 @@ impl AnyHandle {
         AnyHandle {
             type_id: H::Target::TYPE_ID,
             kind: H::KIND,
+            rust_type: core::any::type_name::<H>(),
             handle: Box::new(handle),
         }
     }
+}
 
-    /// The native type id of the object held, such as `"DOG_PTR"`.
+impl AnySyncHandle {
+    /// Erases `handle`'s type, keeping its type tag; the handle may cross threads.
+    pub fn new_sync<H: Handle + Send + Sync>(handle: H) -> Self {
+        AnyHandle {
+            type_id: H::Target::TYPE_ID,
+            kind: H::KIND,
+            rust_type: core::any::type_name::<H>(),
+            handle: Box::new(handle),
+        }
+    }
+}
+
+impl<S: ?Sized + Storage> AnyHandle<S> {
+    /// The native type id of the object held, such as `"testnative::dog"`.
     pub fn type_id(&self) -> &'static str {
         self.type_id
     }
@@ -137,69 +221,90 @@ impl AnyHandle {
 
     /// Gives back the typed handle, or, if it is not an `H`, an error that still
     /// holds the erased handle (nothing is released on a wrong guess).
-    pub fn downcast<H: Handle>(self) -> core::result::Result<H, DowncastError> {
-        if !self.is::<H>() {
-            return Err(DowncastError {
-                error: self.mismatch::<H>(),
-                handle: self,
-            });
+    pub fn downcast<H: Handle>(self) -> core::result::Result<H, DowncastError<S>> {
+        let AnyHandle {
+            type_id,
+            kind,
+            rust_type,
+            handle,
+        } = self;
+        match handle.downcast::<H>() {
+            Ok(typed) => Ok(*typed),
+            Err(handle) => {
+                let handle = AnyHandle {
+                    type_id,
+                    kind,
+                    rust_type,
+                    handle,
+                };
+                let error = handle.mismatch::<H>();
+                Err(DowncastError {
+                    inner: Box::new((error, handle)),
+                })
+            }
         }
-        let typed = self
-            .handle
-            .downcast::<H>()
-            .unwrap_or_else(|_| unreachable!("checked above"));
-        Ok(*typed)
     }
 
     fn mismatch<H: Handle>(&self) -> Error {
-        Error::TypeMismatch {
-            expected: H::type_name(),
-            actual: format!("{self}"),
+        let (mut expected, mut actual) = (H::type_name(), format!("{self}"));
+        if expected == actual {
+            // Two Rust types claim one type id: only their Rust names tell them apart.
+            expected = format!("{expected}, Rust type {}", core::any::type_name::<H>());
+            actual = format!("{actual}, Rust type {}", self.rust_type);
         }
+        Error::TypeMismatch { expected, actual }
     }
 }
 
-impl fmt::Display for AnyHandle {
+impl<S: ?Sized + Storage> fmt::Display for AnyHandle<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}<{}>", self.kind, self.type_id)
     }
 }
 
-impl fmt::Debug for AnyHandle {
+impl<S: ?Sized + Storage> fmt::Debug for AnyHandle<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "AnyHandle({self})")
     }
 }
 
 /// A failed [`AnyHandle::downcast`]: why, and the handle, returned intact.
-#[derive(Debug)]
-pub struct DowncastError {
-    error: Error,
-    handle: AnyHandle,
+pub struct DowncastError<S: ?Sized + Storage = dyn Any> {
+    /// Boxed: a failed downcast is rare, and a small `Result` keeps the success cheap.
+    inner: Box<(Error, AnyHandle<S>)>,
 }
 
-impl DowncastError {
+impl<S: ?Sized + Storage> DowncastError<S> {
     /// Why the downcast failed (an [`Error::TypeMismatch`]).
     pub fn error(&self) -> &Error {
-        &self.error
+        &self.inner.0
     }
 
     /// The handle that was not of the asked type.
-    pub fn into_handle(self) -> AnyHandle {
-        self.handle
+    pub fn into_handle(self) -> AnyHandle<S> {
+        self.inner.1
     }
 }
 
-impl fmt::Display for DowncastError {
+impl<S: ?Sized + Storage> fmt::Debug for DowncastError<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.error.fmt(f)
+        f.debug_struct("DowncastError")
+            .field("error", &self.inner.0)
+            .field("handle", &self.inner.1)
+            .finish()
     }
 }
 
-impl core::error::Error for DowncastError {}
+impl<S: ?Sized + Storage> fmt::Display for DowncastError<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.inner.0.fmt(f)
+    }
+}
 
-impl From<DowncastError> for Error {
-    fn from(err: DowncastError) -> Self {
-        err.error
+impl<S: ?Sized + Storage> core::error::Error for DowncastError<S> {}
+
+impl<S: ?Sized + Storage> From<DowncastError<S>> for Error {
+    fn from(err: DowncastError<S>) -> Self {
+        err.inner.0
     }
 }

@@ -1,27 +1,28 @@
 //! [`Counted`]: a Rust-side count for objects that have none, with a forced close.
 
-use alloc::sync::Arc;
 use core::fmt;
 use core::marker::PhantomData;
 use core::ops::Deref;
 use core::ptr::NonNull;
-use core::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::error::null;
+use crate::sync::{fence, Arc, AtomicBool, AtomicUsize, Ordering};
 use crate::{track, Error, Native, Owned, Result, SendNative, SyncNative};
 
 // ANCHOR: state
-/// The state word: two flags and, above them, the number of leases under way.
-const CLOSED: usize = 1;
-const RELEASED: usize = 2;
-const LEASE: usize = 4;
+/// The state word: `OPEN` (the sign bit) while the handle is open, plus the number
+/// of leases under way. A lease is one `fetch_add` whose result's sign says whether
+/// the handle is open; the lease that takes the word to zero (closed, no lease
+/// left) runs the release that `close` deferred.
+const OPEN: usize = 1 << (usize::BITS - 1);
 // ANCHOR_END: state
 
 /// A shared handle whose count lives in Rust: for native objects that have no count
 /// of their own, but are used from several places.
 ///
-/// Clones share one atomic count (it is an [`Arc`] inside, one pointer wide); the
-/// native release runs once, when the last clone is dropped, or earlier:
+/// Clones share one atomic count (it is an [`Arc`](alloc::sync::Arc) inside, one
+/// pointer wide); the native release runs once, when the last clone is dropped, or
+/// earlier:
 ///
 /// - [`close`](Counted::close) forces the release (as .NET's `SafeHandle.Dispose`):
 ///   every later [`lease`](Counted::lease) through any clone returns
@@ -43,7 +44,7 @@ const LEASE: usize = 4;
 ///     assert!(!lease.as_ptr().is_null());
 /// } // the lease ends: now the widget is released
 /// assert_eq!(Widget::live(), 0);
-/// assert_eq!(b.lease().unwrap_err(), Error::Disposed { type_id: "WIDGET" });
+/// assert_eq!(b.lease().unwrap_err(), Error::Disposed { type_id: "demo::widget" });
 /// ```
 pub struct Counted<T: Native> {
     inner: Arc<Inner<T>>,
@@ -52,6 +53,8 @@ pub struct Counted<T: Native> {
 struct Inner<T: Native> {
     ptr: NonNull<T::Raw>,
     state: AtomicUsize,
+    /// Set before the native release runs: it runs once, even if it panics.
+    released: AtomicBool,
     _holds: PhantomData<T>,
 }
 
@@ -65,15 +68,43 @@ unsafe impl<T: SendNative + SyncNative> Sync for Inner<T> {}
 // ANCHOR_END: send_sync
 
 impl<T: Native> Inner<T> {
-    /// Runs the native release unless it already ran: the `RELEASED` flag is set
-    /// before the call, so even a panicking release is never run twice.
+    /// Runs the native release unless it already ran: the flag is set before the
+    /// call, so even a panicking release is never run twice.
     fn release_once(&self) {
-        let before = self.state.fetch_or(RELEASED, Ordering::AcqRel);
-        if before & RELEASED == 0 {
+        if !self.released.swap(true, Ordering::AcqRel) {
             track::released(T::TYPE_ID);
             // SAFETY: the flag makes this the only release of the one reference the
             // handle owns; callers reach here only when no lease is under way.
             unsafe { T::release(self.ptr) }
+        }
+    }
+
+    /// Ends a lease (a real one, or one given back at once): the lease that takes
+    /// the word to zero is the last one of a closed handle, and runs the release
+    /// that `close` deferred.
+    #[inline]
+    fn end_lease(&self) {
+        if self.state.fetch_sub(1, Ordering::Release) == 1 {
+            // Every use under the other leases happened before their `fetch_sub`.
+            fence(Ordering::Acquire);
+            self.release_once();
+        }
+    }
+
+    /// The slow path of [`Counted::lease`]: the lease just taken must be given back.
+    #[cold]
+    #[inline(never)]
+    fn refuse_lease(&self) -> Error {
+        self.end_lease();
+        // A closed handle never opens again: `OPEN` back in the word means that the
+        // refused lease had wrapped the count from `usize::MAX` to zero.
+        assert!(
+            self.state.load(Ordering::Relaxed) & OPEN == 0,
+            "too many leases at once on one `{}` handle (leases leaked with `mem::forget`?)",
+            T::TYPE_ID
+        );
+        Error::Disposed {
+            type_id: T::TYPE_ID,
         }
     }
 }
@@ -97,7 +128,8 @@ impl<T: Native> Counted<T> {
         track::acquired(T::TYPE_ID);
         let inner = Inner {
             ptr,
-            state: AtomicUsize::new(0),
+            state: AtomicUsize::new(OPEN),
+            released: AtomicBool::new(false),
             _holds: PhantomData,
         };
         Ok(Counted {
@@ -117,21 +149,35 @@ impl<T: Native> Counted<T> {
 
     /// Gives the native pointer back to the caller, who must release it.
     ///
-    /// Fails with [`Error::StillShared`] if other clones exist (this clone is dropped,
-    /// the others keep the object) and with [`Error::Disposed`] if it was closed.
-    pub fn into_raw(self) -> Result<NonNull<T::Raw>> {
-        let inner = Arc::try_unwrap(self.inner).map_err(|shared| Error::StillShared {
-            type_id: T::TYPE_ID,
-            clones: Arc::strong_count(&shared) - 1,
-        })?;
-        let state = inner.state.fetch_or(RELEASED, Ordering::Acquire);
-        let ptr = inner.ptr;
-        drop(inner); // released or flagged: its drop does nothing now
-        if state & RELEASED != 0 {
-            return Err(Error::Disposed {
-                type_id: T::TYPE_ID,
+    /// Fails, handing this handle back intact inside the error (as
+    /// `Arc::try_unwrap` does), with [`Error::StillShared`] if other clones exist and
+    /// with [`Error::Disposed`] if it was closed.
+    pub fn into_raw(self) -> core::result::Result<NonNull<T::Raw>, IntoRawError<T>> {
+        if self.is_closed() {
+            return Err(IntoRawError {
+                error: Error::Disposed {
+                    type_id: T::TYPE_ID,
+                },
+                handle: self,
             });
         }
+        let inner = match Arc::try_unwrap(self.inner) {
+            Ok(inner) => inner,
+            Err(shared) => {
+                let clones = Arc::strong_count(&shared) - 1;
+                return Err(IntoRawError {
+                    error: Error::StillShared {
+                        type_id: T::TYPE_ID,
+                        clones,
+                    },
+                    handle: Counted { inner: shared },
+                });
+            }
+        };
+        // The only clone, not closed: no other thread can close or lease it now.
+        inner.released.store(true, Ordering::Relaxed);
+        let ptr = inner.ptr;
+        drop(inner); // flagged released: its drop does nothing now
         track::released(T::TYPE_ID);
         Ok(ptr)
     }
@@ -140,30 +186,22 @@ impl<T: Native> Counted<T> {
     /// concurrent [`close`](Counted::close), until the guard is dropped.
     ///
     /// Returns [`Error::Disposed`] once the handle is closed.
+    #[inline]
     pub fn lease(&self) -> Result<Lease<'_, T>> {
-        let state = &self.inner.state;
-        let mut now = state.load(Ordering::Relaxed);
-        loop {
-            if now & CLOSED != 0 {
-                return Err(Error::Disposed {
-                    type_id: T::TYPE_ID,
-                });
-            }
-            assert!(
-                now < usize::MAX / 2,
-                "too many leases on one `{}` handle",
-                T::TYPE_ID
-            );
-            match state.compare_exchange_weak(
-                now,
-                now + LEASE,
-                Ordering::Acquire,
-                Ordering::Relaxed,
-            ) {
-                Ok(_) => return Ok(Lease { inner: &self.inner }),
-                Err(actual) => now = actual,
-            }
+        // Take the lease first and check afterwards: one atomic operation on the
+        // common path, whose result is negative while the handle is open. A lease
+        // taken on a closed handle is given back at once, and giving it back runs
+        // the release if it was the last one `close` waited for. A count that wraps
+        // (leases forgotten by the quintillion) reads as closed, too.
+        let after = self
+            .inner
+            .state
+            .fetch_add(1, Ordering::Acquire)
+            .wrapping_add(1);
+        if (after as isize) >= 0 {
+            return Err(self.inner.refuse_lease());
         }
+        Ok(Lease { inner: &self.inner })
     }
 
     /// Releases the native object now, for every clone, instead of when the last
@@ -173,19 +211,19 @@ impl<T: Native> Counted<T> {
     /// Returns `true` if this call closed the handle, `false` if it was already
     /// closed: closing twice is harmless.
     pub fn close(&self) -> bool {
-        let before = self.inner.state.fetch_or(CLOSED, Ordering::AcqRel);
-        if before & CLOSED != 0 {
+        let before = self.inner.state.fetch_and(!OPEN, Ordering::AcqRel);
+        if before & OPEN == 0 {
             return false;
         }
-        if before < LEASE {
-            self.inner.release_once();
+        if before == OPEN {
+            self.inner.release_once(); // no lease under way
         }
         true
     }
 
     /// Whether [`close`](Counted::close) was called on any clone.
     pub fn is_closed(&self) -> bool {
-        self.inner.state.load(Ordering::Acquire) & CLOSED != 0
+        self.inner.state.load(Ordering::Acquire) & OPEN == 0
     }
 
     /// How many clones share this handle (including this one).
@@ -197,9 +235,20 @@ impl<T: Native> Counted<T> {
     pub fn ptr_eq(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.inner, &other.inner)
     }
+
+    /// A weak handle: it does not keep the object from being released, and gives a
+    /// `Counted` back with [`upgrade`](WeakCounted::upgrade) while a clone is alive.
+    #[cfg(not(loom))]
+    #[must_use = "a weak handle does nothing unless it is upgraded later"]
+    pub fn downgrade(&self) -> WeakCounted<T> {
+        WeakCounted {
+            inner: Arc::downgrade(&self.inner),
+        }
+    }
 }
 
 impl<T: Native> Clone for Counted<T> {
+    #[inline]
     fn clone(&self) -> Self {
         Counted {
             inner: Arc::clone(&self.inner),
@@ -222,20 +271,25 @@ impl<T: Native> fmt::Debug for Counted<T> {
     }
 }
 
+crate::identity::by_pointer!(Counted<T: Native>, |handle| handle.inner.ptr);
+
 /// A use of a [`Counted`] handle under way: while it lives, the object is not released.
 ///
 /// Keep leases short (one native call, or a few): a [`Counted::close`] waits for them.
+#[must_use = "the lease ends as soon as it is dropped"]
 pub struct Lease<'a, T: Native> {
     inner: &'a Inner<T>,
 }
 
 impl<T: Native> Lease<'_, T> {
     /// The native pointer, valid while the lease lives.
+    #[inline]
     pub fn as_ptr(&self) -> *mut T::Raw {
         self.inner.ptr.as_ptr()
     }
 
     /// The native pointer as `NonNull`, valid while the lease lives.
+    #[inline]
     pub fn as_non_null(&self) -> NonNull<T::Raw> {
         self.inner.ptr
     }
@@ -244,6 +298,7 @@ impl<T: Native> Lease<'_, T> {
 impl<T: Native> Deref for Lease<'_, T> {
     type Target = T::Raw;
 
+    #[inline]
     fn deref(&self) -> &T::Raw {
         // SAFETY: the lease keeps the object unreleased while it is borrowed; the
         // `Native` contract makes `&Raw` sound.
@@ -252,17 +307,91 @@ impl<T: Native> Deref for Lease<'_, T> {
 }
 
 impl<T: Native> Drop for Lease<'_, T> {
+    #[inline]
     fn drop(&mut self) {
-        let before = self.inner.state.fetch_sub(LEASE, Ordering::AcqRel);
-        // The last lease of a closed, unreleased handle does the release close deferred.
-        if before - LEASE == CLOSED {
-            self.inner.release_once();
-        }
+        self.inner.end_lease();
     }
 }
 
 impl<T: Native> fmt::Debug for Lease<'_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Lease<{}>({:p})", T::TYPE_ID, self.inner.ptr)
+    }
+}
+
+/// A failed [`Counted::into_raw`]: why, and the handle, returned intact.
+pub struct IntoRawError<T: Native> {
+    error: Error,
+    handle: Counted<T>,
+}
+
+impl<T: Native> IntoRawError<T> {
+    /// Why the pointer could not be taken out: [`Error::StillShared`] or
+    /// [`Error::Disposed`].
+    pub fn error(&self) -> &Error {
+        &self.error
+    }
+
+    /// The handle, as it was before the call.
+    pub fn into_handle(self) -> Counted<T> {
+        self.handle
+    }
+}
+
+impl<T: Native> fmt::Debug for IntoRawError<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("IntoRawError")
+            .field("error", &self.error)
+            .field("handle", &self.handle)
+            .finish()
+    }
+}
+
+impl<T: Native> fmt::Display for IntoRawError<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.error.fmt(f)
+    }
+}
+
+impl<T: Native> core::error::Error for IntoRawError<T> {}
+
+impl<T: Native> From<IntoRawError<T>> for Error {
+    fn from(err: IntoRawError<T>) -> Self {
+        err.error
+    }
+}
+
+/// A weak [`Counted`] handle (from [`Counted::downgrade`]): it keeps the handle's
+/// bookkeeping, not the object.
+///
+/// [`upgrade`](WeakCounted::upgrade) gives a `Counted` back while any clone is alive;
+/// once the last clone is gone (and the object released) it gives `None`. A closed
+/// handle still upgrades, and its leases say [`Error::Disposed`].
+#[cfg(not(loom))]
+pub struct WeakCounted<T: Native> {
+    inner: crate::sync::Weak<Inner<T>>,
+}
+
+#[cfg(not(loom))]
+impl<T: Native> WeakCounted<T> {
+    /// A `Counted` clone, if one is still alive.
+    pub fn upgrade(&self) -> Option<Counted<T>> {
+        self.inner.upgrade().map(|inner| Counted { inner })
+    }
+}
+
+#[cfg(not(loom))]
+impl<T: Native> Clone for WeakCounted<T> {
+    fn clone(&self) -> Self {
+        WeakCounted {
+            inner: self.inner.clone(),
+        }
+    }
+}
+
+#[cfg(not(loom))]
+impl<T: Native> fmt::Debug for WeakCounted<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "WeakCounted<{}>", T::TYPE_ID)
     }
 }

@@ -2,13 +2,12 @@
 //!
 //! Not part of the API: they stand in for a C library so that every example runs.
 
-use core::ffi::c_void;
 use core::ptr::NonNull;
 use core::sync::atomic::{AtomicIsize, AtomicUsize, Ordering};
 
 use alloc::boxed::Box;
 
-use crate::{Native, NativeCounted};
+use crate::{Native, NativeCounted, Opaque};
 
 static WIDGETS: AtomicIsize = AtomicIsize::new(0);
 static COUNTERS: AtomicIsize = AtomicIsize::new(0);
@@ -18,9 +17,20 @@ pub enum Widget {}
 
 impl Widget {
     /// The C `create_widget()`: a new widget, owned by the caller.
-    pub fn create() -> *mut c_void {
+    pub fn create() -> *mut Opaque {
         WIDGETS.fetch_add(1, Ordering::SeqCst);
         Box::into_raw(Box::new(0u64)).cast()
+    }
+
+    /// The C `destroy_widget()`.
+    ///
+    /// # Safety
+    ///
+    /// `ptr` comes from [`create`](Widget::create) and was not destroyed yet.
+    pub unsafe fn destroy(ptr: *mut core::ffi::c_void) {
+        // SAFETY: the pointer came from `Box::into_raw` in `create`.
+        drop(unsafe { Box::from_raw(ptr.cast::<u64>()) });
+        WIDGETS.fetch_sub(1, Ordering::SeqCst);
     }
 
     /// How many widgets are alive.
@@ -31,12 +41,11 @@ impl Widget {
 
 // SAFETY: `release` frees a box made by `create`, once per handle.
 unsafe impl Native for Widget {
-    type Raw = c_void;
-    const TYPE_ID: &'static str = "WIDGET";
-    unsafe fn release(ptr: NonNull<c_void>) {
-        // SAFETY: the pointer came from `Box::into_raw` in `create`.
-        drop(unsafe { Box::from_raw(ptr.as_ptr().cast::<u64>()) });
-        WIDGETS.fetch_sub(1, Ordering::SeqCst);
+    type Raw = Opaque;
+    const TYPE_ID: &'static str = "demo::widget";
+    unsafe fn release(ptr: NonNull<Opaque>) {
+        // SAFETY: a handle's pointer came from `create`, and is released once.
+        unsafe { Widget::destroy(ptr.as_ptr().cast()) }
     }
 }
 
@@ -46,13 +55,13 @@ pub enum Counter {}
 
 impl Counter {
     /// The C `create_counter()`: a new object with one reference, the caller's.
-    pub fn create() -> *mut c_void {
+    pub fn create() -> *mut Opaque {
         COUNTERS.fetch_add(1, Ordering::SeqCst);
         Box::into_raw(Box::new(AtomicUsize::new(1))).cast()
     }
 
     /// The object's native reference count.
-    pub fn count(ptr: *mut c_void) -> usize {
+    pub fn count(ptr: *mut Opaque) -> usize {
         // SAFETY: only called by the examples on live counters.
         unsafe { &*ptr.cast::<AtomicUsize>() }.load(Ordering::SeqCst)
     }
@@ -65,9 +74,9 @@ impl Counter {
 
 // SAFETY: `release` drops one reference and frees the box at zero.
 unsafe impl Native for Counter {
-    type Raw = c_void;
-    const TYPE_ID: &'static str = "COUNTER";
-    unsafe fn release(ptr: NonNull<c_void>) {
+    type Raw = Opaque;
+    const TYPE_ID: &'static str = "demo::counter";
+    unsafe fn release(ptr: NonNull<Opaque>) {
         let count = ptr.as_ptr().cast::<AtomicUsize>();
         // SAFETY: the handle holds a reference, so the box is alive.
         if unsafe { &*count }.fetch_sub(1, Ordering::AcqRel) == 1 {
@@ -80,7 +89,7 @@ unsafe impl Native for Counter {
 
 // SAFETY: `add_ref` adds one reference that `release` takes away.
 unsafe impl NativeCounted for Counter {
-    unsafe fn add_ref(ptr: NonNull<c_void>) {
+    unsafe fn add_ref(ptr: NonNull<Opaque>) {
         // SAFETY: the caller holds a reference, so the box is alive.
         unsafe { &*ptr.as_ptr().cast::<AtomicUsize>() }.fetch_add(1, Ordering::Relaxed);
     }

@@ -33,9 +33,9 @@ pub enum Error {
     /// An erased handle, or a type id from a C API, is not of the expected type.
     #[error("expected a handle of type `{expected}` but got one of type `{actual}`")]
     TypeMismatch {
-        /// The handle type that was asked for, such as `Shared<DOG_PTR>`.
+        /// The handle type that was asked for, such as `Shared<testnative::dog>`.
         expected: String,
-        /// The handle type that was there, such as `Owned<CAT_PTR>`.
+        /// The handle type that was there, such as `Owned<testnative::cat>`.
         actual: String,
     },
 
@@ -46,6 +46,21 @@ pub enum Error {
         type_id: String,
         /// The type ids the factory knows, sorted.
         known: Vec<String>,
+    },
+
+    /// A factory was asked to register a second Rust type under a type id it knows.
+    #[error(
+        "type id `{type_id}` is registered already, for `{registered}`; refused for \
+         `{refused}`: give each native type its own qualified TYPE_ID (such as \
+         `testnative::dog`)"
+    )]
+    DuplicateTypeId {
+        /// The type id claimed twice.
+        type_id: String,
+        /// What was registered first.
+        registered: String,
+        /// What was refused.
+        refused: String,
     },
 
     /// A counted handle could not give up its pointer because other clones still use it.
@@ -68,6 +83,17 @@ pub enum Error {
         name: String,
         /// Every place that was tried, in order, with what happened there.
         tried: Vec<crate::dynamic::Attempt>,
+    },
+
+    /// A symbol of a loaded library resolves to the null address: there is no
+    /// function to call (an unresolved weak symbol, or an `ifunc` that chose none).
+    #[cfg(feature = "dynamic")]
+    #[error("the library `{library}` has a symbol `{symbol}`, but its address is null")]
+    NullSymbol {
+        /// The file the library was loaded from.
+        library: String,
+        /// The symbol that was looked up.
+        symbol: String,
     },
 
     /// A required symbol is missing from a loaded library.
@@ -138,30 +164,36 @@ mod tests {
     #[test]
     fn messages_name_the_type_and_the_way_out() {
         assert_eq!(
-            Error::Null { type_id: "DOG_PTR" }.to_string(),
-            "expected a `DOG_PTR` pointer but got null: the native call that produced it \
+            Error::Null {
+                type_id: "testnative::dog"
+            }
+            .to_string(),
+            "expected a `testnative::dog` pointer but got null: the native call that produced it \
              probably failed (check the library's error report)"
         );
         assert_eq!(
-            Error::Disposed { type_id: "DOG_PTR" }.to_string(),
-            "the `DOG_PTR` handle was closed and its native object released; \
+            Error::Disposed {
+                type_id: "testnative::dog"
+            }
+            .to_string(),
+            "the `testnative::dog` handle was closed and its native object released; \
              keep a clone open for as long as you use it"
         );
         assert_eq!(
             Error::TypeMismatch {
-                expected: "Shared<CAT_PTR>".into(),
-                actual: "Shared<DOG_PTR>".into()
+                expected: "Shared<testnative::cat>".into(),
+                actual: "Shared<testnative::dog>".into()
             }
             .to_string(),
-            "expected a handle of type `Shared<CAT_PTR>` but got one of type `Shared<DOG_PTR>`"
+            "expected a handle of type `Shared<testnative::cat>` but got one of type `Shared<testnative::dog>`"
         );
         assert_eq!(
             Error::StillShared {
-                type_id: "DOG_PTR",
+                type_id: "testnative::dog",
                 clones: 2
             }
             .to_string(),
-            "cannot take the raw `DOG_PTR` pointer out of a handle that 2 other clone(s) \
+            "cannot take the raw `testnative::dog` pointer out of a handle that 2 other clone(s) \
              still share; drop them first"
         );
     }
@@ -169,12 +201,12 @@ mod tests {
     #[test]
     fn unknown_type_id_lists_the_known_ones() {
         let err = Error::UnknownTypeId {
-            type_id: "CAT_PTR".into(),
-            known: vec!["DOG_PTR".into(), "OWNER_PTR".into()],
+            type_id: "testnative::cat".into(),
+            known: vec!["testnative::dog".into(), "testnative::owner".into()],
         };
         assert_eq!(
             err.to_string(),
-            "no wrapper is registered for type id `CAT_PTR` (known: `DOG_PTR`, `OWNER_PTR`)"
+            "no wrapper is registered for type id `testnative::cat` (known: `testnative::dog`, `testnative::owner`)"
         );
         let none = Error::UnknownTypeId {
             type_id: "X".into(),

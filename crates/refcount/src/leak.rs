@@ -10,6 +10,11 @@
 //! disturbed by each other. A test that creates handles without taking one can still
 //! disturb them, so take one in every test that touches native objects.
 //!
+//! Checks nest: a check started on a thread that already runs one (a helper that
+//! calls [`assert_no_leaks`] inside a checked test) shares the outer check's lock
+//! instead of waiting for it. A check started on *another* thread while one runs
+//! waits for it to end, so do not start one in a thread that a running check joins.
+//!
 //! ```
 //! # #[cfg(feature = "leak-check")] {
 //! use refcount::leak::LeakCheck;
@@ -20,12 +25,20 @@
 //! # }
 //! ```
 
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::fmt;
+use std::marker::PhantomData;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 static LIVE: Mutex<BTreeMap<&'static str, isize>> = Mutex::new(BTreeMap::new());
 static CHECKS: Mutex<()> = Mutex::new(());
+
+thread_local! {
+    /// The checks running on this thread, and the lock they share while any runs.
+    static NESTED: Cell<usize> = const { Cell::new(0) };
+    static SERIAL: RefCell<Option<MutexGuard<'static, ()>>> = const { RefCell::new(None) };
+}
 
 fn live_counts() -> MutexGuard<'static, BTreeMap<&'static str, isize>> {
     // A panic elsewhere never leaves the map half-updated: every change is one insert.
@@ -78,18 +91,24 @@ impl std::error::Error for LeakReport {}
 #[must_use = "a leak check reports when it is finished or dropped"]
 pub struct LeakCheck {
     baseline: BTreeMap<&'static str, isize>,
-    _serial: MutexGuard<'static, ()>,
     finished: bool,
+    /// The lock belongs to this thread: a check never moves to another one.
+    _thread: PhantomData<*const ()>,
 }
 
 impl LeakCheck {
-    /// Records the live counts now and waits until no other `LeakCheck` runs.
+    /// Records the live counts now and waits until no `LeakCheck` of another thread
+    /// runs. Inside a check of this thread, it starts at once (checks nest).
     pub fn start() -> Self {
-        let serial = CHECKS.lock().unwrap_or_else(PoisonError::into_inner);
+        if NESTED.get() == 0 {
+            let serial = CHECKS.lock().unwrap_or_else(PoisonError::into_inner);
+            SERIAL.set(Some(serial));
+        }
+        NESTED.set(NESTED.get() + 1);
         LeakCheck {
             baseline: live_counts().clone(),
-            _serial: serial,
             finished: false,
+            _thread: PhantomData,
         }
     }
 
@@ -114,6 +133,11 @@ impl LeakCheck {
 
 impl Drop for LeakCheck {
     fn drop(&mut self) {
+        let nested = NESTED.get() - 1;
+        NESTED.set(nested);
+        if nested == 0 {
+            SERIAL.set(None); // the last check of this thread lets others run
+        }
         if self.finished || std::thread::panicking() {
             return;
         }

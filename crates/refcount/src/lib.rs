@@ -12,8 +12,10 @@
 //! | [`Owned`] | one owner | not `Clone` | on drop |
 //! | [`Shared`] | objects with their own (intrusive) count | adds a native reference | one native reference per drop |
 //! | [`Counted`] | objects without a count, used from several places | atomic count in Rust | once, at the last drop or at [`Counted::close`] |
+//! | [`Borrowed`] | objects the library only lends | `Copy`, lifetime-bound | never |
 //!
-//! Around them:
+//! [`native_type!`] writes the description in one invocation, and [`Holds`] lets a
+//! wrapper write its methods once for owned and borrowed objects. Around them:
 //! - [`AnyHandle`] and [`Factory`]: type tags for C APIs that only speak `void*`;
 //! - [`leak`] (feature `leak-check`): assert in tests that nothing leaked;
 //! - [`dynamic`] (feature `dynamic`): find and load a shared library, with function
@@ -55,12 +57,17 @@
 extern crate alloc;
 
 mod any;
+mod borrowed;
 mod counted;
+mod describe;
 mod error;
 mod factory;
+mod identity;
 mod native;
+mod opaque;
 mod owned;
 mod shared;
+mod sync;
 mod track;
 
 #[cfg(feature = "dynamic")]
@@ -71,11 +78,15 @@ pub mod leak;
 #[doc(hidden)]
 pub mod doc_support;
 
-pub use any::{AnyHandle, DowncastError, Handle};
-pub use counted::{Counted, Lease};
+pub use any::{AnyHandle, AnySyncHandle, DowncastError, Erasable, Handle, Storage};
+pub use borrowed::{Borrowed, Holds};
+#[cfg(not(loom))]
+pub use counted::WeakCounted;
+pub use counted::{Counted, IntoRawError, Lease};
 pub use error::{Error, Result};
-pub use factory::{Constructor, Factory, Fallback};
+pub use factory::{Constructor, Factory, Fallback, Unclaimed};
 pub use native::{Native, NativeCounted, SendNative, SyncNative};
+pub use opaque::{Opaque, OpaqueRaw};
 pub use owned::Owned;
 pub use shared::Shared;
 

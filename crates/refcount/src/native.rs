@@ -6,7 +6,9 @@ use core::ptr::NonNull;
 ///
 /// Implement it once per native type, on the type the C++ bridge generates (for
 /// example cxx's opaque `ffi::Dog`) or on an uninhabited marker type when the C API
-/// only has `void*`.
+/// only has `void*` (then `Raw` is [`Opaque`](crate::Opaque), never `c_void`: see why
+/// there). The [`native_type!`](crate::native_type) macro writes the impls from one
+/// description.
 ///
 /// # Safety
 ///
@@ -21,31 +23,32 @@ use core::ptr::NonNull;
 /// # Examples
 ///
 /// ```
-/// use core::ffi::c_void;
 /// use core::ptr::NonNull;
-/// use refcount::Native;
+/// use refcount::{Native, Opaque};
 ///
 /// # mod ffi { pub unsafe fn release(p: *mut core::ffi::c_void) { drop(unsafe { Box::from_raw(p.cast::<u8>()) }) } }
-/// /// The `DOG_PTR` objects of a C API that speaks `void*`.
+/// /// The dogs of a C API that speaks `void*`.
 /// pub enum DogPtr {}
 ///
 /// // SAFETY: `ffi::release` frees a pointer created by the C API exactly once.
 /// unsafe impl Native for DogPtr {
-///     type Raw = c_void;
-///     const TYPE_ID: &'static str = "DOG_PTR";
-///     unsafe fn release(ptr: NonNull<c_void>) {
+///     type Raw = Opaque;
+///     const TYPE_ID: &'static str = "testnative::dog";
+///     unsafe fn release(ptr: NonNull<Opaque>) {
 ///         // SAFETY: the handle passes the pointer it owns, once.
-///         unsafe { ffi::release(ptr.as_ptr()) }
+///         unsafe { ffi::release(ptr.as_ptr().cast()) }
 ///     }
 /// }
 /// ```
 // ANCHOR: native
 pub unsafe trait Native: 'static {
-    /// The type the native pointer points to: an opaque C++ class, or `c_void`.
+    /// The type the native pointer points to: an opaque C++ class, or
+    /// [`Opaque`](crate::Opaque) for `void*`.
     type Raw;
 
-    /// A readable name of the type, used in error messages, type tags and leak reports
-    /// (for example `"DOG_PTR"`, the way the C API names it).
+    /// A readable name of the type, used in error messages, type tags and leak reports.
+    /// Qualify it (`"testnative::dog"`), so that no other crate's type claims it:
+    /// a [`Factory`](crate::Factory) refuses two Rust types with one type id.
     const TYPE_ID: &'static str;
 
     /// Lets go of one reference (or of the unique ownership) held through `ptr`.

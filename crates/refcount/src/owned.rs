@@ -6,7 +6,7 @@ use core::pin::Pin;
 use core::ptr::NonNull;
 
 use crate::error::null;
-use crate::{track, Native, NativeCounted, Result, SendNative, Shared, SyncNative};
+use crate::{track, Native, NativeCounted, OpaqueRaw, Result, SendNative, Shared, SyncNative};
 
 /// The only owner of a native object: dropping it releases the object, once.
 ///
@@ -45,6 +45,7 @@ impl<T: Native> Owned<T> {
     ///
     /// `ptr`, when not null, must point to a live `T` whose reference the caller
     /// owns and hands over: nothing else may release it.
+    #[inline]
     pub unsafe fn adopt(ptr: *mut T::Raw) -> Result<Self> {
         let ptr = NonNull::new(ptr).ok_or_else(null::<T>)?;
         track::acquired(T::TYPE_ID);
@@ -75,16 +76,19 @@ impl<T: Native> Owned<T> {
     }
 
     /// The native pointer, for passing to native functions. It stays owned by the handle.
+    #[inline]
     pub fn as_ptr(&self) -> *mut T::Raw {
         self.ptr.as_ptr()
     }
 
     /// The native pointer as `NonNull`. It stays owned by the handle.
+    #[inline]
     pub fn as_non_null(&self) -> NonNull<T::Raw> {
         self.ptr
     }
 
     /// A shared reference to the native object, for bridges that take `&T::Raw`.
+    #[inline]
     pub fn get(&self) -> &T::Raw {
         // SAFETY: the `Native` contract keeps the object valid and `&Raw` sound until
         // release, which only `drop` does, after every borrow of `self` has ended.
@@ -93,8 +97,16 @@ impl<T: Native> Owned<T> {
 
     /// A pinned mutable reference, for bridges (such as cxx) whose non-const methods
     /// take `Pin<&mut T::Raw>`. Exclusive because the handle is.
-    pub fn pin_mut(&mut self) -> Pin<&mut T::Raw> {
-        // SAFETY: as in `get`; `&mut self` makes the borrow unique, and native objects
+    ///
+    /// Only for [`OpaqueRaw`] types ([`Opaque`](crate::Opaque), cxx's opaque C++
+    /// types): they are `!Unpin` and cannot be built in safe code, so the pinned
+    /// reference never becomes a `&mut` that safe code could move or swap through.
+    pub fn pin_mut(&mut self) -> Pin<&mut T::Raw>
+    where
+        T::Raw: OpaqueRaw,
+    {
+        // SAFETY: as in `get`; `&mut self` makes the borrow unique; `OpaqueRaw` types
+        // are `!Unpin`, so safe code cannot unpin the reference, and native objects
         // are never moved by Rust, so pinning them is honest.
         unsafe { Pin::new_unchecked(self.ptr.as_mut()) }
     }
@@ -110,6 +122,7 @@ impl<T: NativeCounted> Owned<T> {
 }
 
 impl<T: Native> Drop for Owned<T> {
+    #[inline]
     fn drop(&mut self) {
         track::released(T::TYPE_ID);
         // SAFETY: the handle owns one reference and `drop` runs once; a panic inside
@@ -123,3 +136,5 @@ impl<T: Native> fmt::Debug for Owned<T> {
         write!(f, "Owned<{}>({:p})", T::TYPE_ID, self.ptr)
     }
 }
+
+crate::identity::by_pointer!(Owned<T: Native>, |handle| handle.ptr);

@@ -49,6 +49,7 @@ impl<T: NativeCounted> Shared<T> {
     ///
     /// `ptr`, when not null, must point to a live `T` on which the caller owns one
     /// reference, and hands it over.
+    #[inline]
     pub unsafe fn adopt(ptr: *mut T::Raw) -> Result<Self> {
         let ptr = NonNull::new(ptr).ok_or_else(null::<T>)?;
         track::acquired(T::TYPE_ID);
@@ -64,15 +65,25 @@ impl<T: NativeCounted> Shared<T> {
     /// # Safety
     ///
     /// `ptr`, when not null, must point to a live `T`.
+    #[inline]
     pub unsafe fn retain(ptr: *mut T::Raw) -> Result<Self> {
         let ptr = NonNull::new(ptr).ok_or_else(null::<T>)?;
+        // SAFETY: the caller promises a live object.
+        Ok(unsafe { Self::retain_non_null(ptr) })
+    }
+
+    /// # Safety
+    ///
+    /// `ptr` must point to a live `T`.
+    #[inline]
+    pub(crate) unsafe fn retain_non_null(ptr: NonNull<T::Raw>) -> Self {
         // SAFETY: the caller promises a live object; the new reference is ours.
         unsafe { T::add_ref(ptr) };
         track::acquired(T::TYPE_ID);
-        Ok(Shared {
+        Shared {
             ptr,
             _holds: PhantomData,
-        })
+        }
     }
 
     /// The same as [`adopt`](Shared::adopt): the counterpart of [`into_raw`](Shared::into_raw).
@@ -95,16 +106,19 @@ impl<T: NativeCounted> Shared<T> {
     }
 
     /// The native pointer, for passing to native functions. The reference stays here.
+    #[inline]
     pub fn as_ptr(&self) -> *mut T::Raw {
         self.ptr.as_ptr()
     }
 
     /// The native pointer as `NonNull`. The reference stays here.
+    #[inline]
     pub fn as_non_null(&self) -> NonNull<T::Raw> {
         self.ptr
     }
 
     /// A shared reference to the native object, for bridges that take `&T::Raw`.
+    #[inline]
     pub fn get(&self) -> &T::Raw {
         // SAFETY: this handle holds a reference, so the object lives at least as long
         // as the borrow of `self`; the `Native` contract makes `&Raw` sound.
@@ -118,6 +132,7 @@ impl<T: NativeCounted> Shared<T> {
 }
 
 impl<T: NativeCounted> Clone for Shared<T> {
+    #[inline]
     fn clone(&self) -> Self {
         // SAFETY: `self` keeps the object alive; the added reference is the clone's.
         unsafe { T::add_ref(self.ptr) };
@@ -130,6 +145,7 @@ impl<T: NativeCounted> Clone for Shared<T> {
 }
 
 impl<T: NativeCounted> Drop for Shared<T> {
+    #[inline]
     fn drop(&mut self) {
         track::released(T::TYPE_ID);
         // SAFETY: each handle owns exactly one reference and `drop` runs once.
@@ -142,3 +158,5 @@ impl<T: NativeCounted> fmt::Debug for Shared<T> {
         write!(f, "Shared<{}>({:p})", T::TYPE_ID, self.ptr)
     }
 }
+
+crate::identity::by_pointer!(Shared<T: NativeCounted>, |handle| handle.ptr);

@@ -179,3 +179,142 @@ fn opening_a_path_that_fails_is_one_attempt() {
         "could not load the native library `/nonexistent/libnothing.so`; tried:\n  - /nonexistent/libnothing.so: failed to load:"
     ), "{err}");
 }
+
+/// The math library's file copied to `dir` under each of `names`.
+fn copies_of_libm(dir: &std::path::Path, names: &[&str]) {
+    let real = fs::read(libm().path()).unwrap();
+    for name in names {
+        fs::write(dir.join(name), &real).unwrap();
+    }
+}
+
+fn load_copied(search: Search) -> std::path::PathBuf {
+    // SAFETY: copies of the math library.
+    let lib = unsafe { search.exe_dir(false).system(false).load() }.unwrap();
+    lib.path().to_owned()
+}
+
+#[test]
+#[cfg_attr(miri, ignore = "Miri cannot load libraries")]
+fn a_pinned_major_version_takes_its_soname_first_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    copies_of_libm(
+        d,
+        &[
+            "libcopied.so",
+            "libcopied.so.2.11800.0",
+            "libcopied.so.2",
+            "libcopied.so.2.1",
+            "libcopied.so.3",
+        ],
+    );
+    let pinned = || Search::new("copied").dir(d).version(2);
+    assert_eq!(load_copied(pinned()), d.join("libcopied.so.2"));
+    fs::remove_file(d.join("libcopied.so.2")).unwrap();
+    assert_eq!(
+        load_copied(pinned()),
+        d.join("libcopied.so.2.11800.0"),
+        "then the highest full version of the same major"
+    );
+    assert_eq!(
+        load_copied(Search::new("copied").dir(d)),
+        d.join("libcopied.so"),
+        "unpinned, the unversioned name comes first"
+    );
+    fs::remove_file(d.join("libcopied.so")).unwrap();
+    assert_eq!(
+        load_copied(Search::new("copied").dir(d)),
+        d.join("libcopied.so.3")
+    );
+
+    for file in ["libcopied.so.2.11800.0", "libcopied.so.2.1"] {
+        fs::remove_file(d.join(file)).unwrap();
+    }
+    let message = not_found(&pinned().exe_dir(false).system(false));
+    assert_eq!(
+        message,
+        format!(
+            "could not load the native library `copied`; tried:\n  - {}: not found (nor \
+             libcopied.so.2 or libcopied.so.2.*)",
+            d.join("libcopied.so").display()
+        ),
+        "version 3 is never taken for version 2"
+    );
+}
+
+#[test]
+#[cfg_attr(miri, ignore = "Miri cannot load libraries")]
+fn a_folder_named_twice_is_tried_once() {
+    let exe_dir = std::env::current_exe()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let same = exe_dir.join("..").join(exe_dir.file_name().unwrap());
+    let message = not_found(
+        &Search::new("refcount_missing")
+            .dir(&exe_dir)
+            .dir(same)
+            .system(false),
+    );
+    assert_eq!(
+        message.lines().count(),
+        2,
+        "the folder given twice and the executable's folder are one place:\n{message}"
+    );
+}
+
+/// Builds a shared library from C source with the system's C compiler.
+fn build_c_library(dir: &std::path::Path, name: &str, source: &str) -> std::path::PathBuf {
+    let c = dir.join(format!("{name}.c"));
+    fs::write(&c, source).unwrap();
+    let lib = dir.join(file_name(name));
+    let status = std::process::Command::new(std::env::var("CC").unwrap_or_else(|_| "cc".into()))
+        .args(["-shared", "-fPIC", "-o"])
+        .arg(&lib)
+        .arg(&c)
+        .status()
+        .expect("a C compiler");
+    assert!(status.success(), "building {name} failed");
+    lib
+}
+
+#[test]
+#[cfg_attr(miri, ignore = "Miri cannot load libraries")]
+fn a_symbol_at_the_null_address_is_an_error_never_a_function() {
+    let dir = tempfile::tempdir().unwrap();
+    // An `ifunc` whose resolver chooses no implementation: the symbol exists, and the
+    // loader resolves it to address 0.
+    let path = build_c_library(
+        dir.path(),
+        "nullsym",
+        "static void (*choose(void))(void) { return 0; }\n\
+         void nothing(void) __attribute__((ifunc(\"choose\")));\n\
+         int answer(void) { return 42; }\n",
+    );
+    // SAFETY: a library with no initialisers.
+    let lib = unsafe { Library::open(&path) }.unwrap();
+    // SAFETY: the signature is right; the null address is refused before any call.
+    let err = unsafe { lib.function::<unsafe extern "C" fn()>("nothing") }.unwrap_err();
+    assert_eq!(
+        err,
+        Error::NullSymbol {
+            library: path.display().to_string(),
+            symbol: "nothing".into()
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "the library `{}` has a symbol `nothing`, but its address is null",
+            path.display()
+        )
+    );
+    // SAFETY: as above.
+    assert!(unsafe { lib.optional_function::<unsafe extern "C" fn()>("nothing") }.is_none());
+    // SAFETY: `answer` has this signature.
+    let answer = unsafe { lib.function::<unsafe extern "C" fn() -> i32>("answer") }.unwrap();
+    // SAFETY: takes no argument.
+    assert_eq!(unsafe { answer.call() }, 42);
+}

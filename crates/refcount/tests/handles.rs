@@ -2,19 +2,19 @@
 
 mod common;
 
-use std::ffi::c_void;
+use refcount::Opaque;
 use std::mem::size_of;
 
 use common::{refs_of, Obj, Plain, Refd, Sim};
 use refcount::{Counted, Error, Owned, Shared};
 
-fn raw(p: *mut Obj) -> *mut c_void {
+fn raw(p: *mut Obj) -> *mut Opaque {
     p.cast()
 }
 
 #[test]
 fn handles_are_one_pointer_wide_and_option_is_free() {
-    let word = size_of::<*mut c_void>();
+    let word = size_of::<*mut Opaque>();
     assert_eq!(size_of::<Owned<Plain>>(), word);
     assert_eq!(size_of::<Option<Owned<Plain>>>(), word);
     assert_eq!(size_of::<Shared<Refd>>(), word);
@@ -31,25 +31,25 @@ fn null_is_an_error_never_a_handle() {
         assert_eq!(
             Owned::<Plain>::adopt(null).unwrap_err(),
             Error::Null {
-                type_id: "PLAIN_PTR"
+                type_id: "test::plain"
             }
         );
         assert_eq!(
             Shared::<Refd>::adopt(null).unwrap_err(),
             Error::Null {
-                type_id: "REFD_PTR"
+                type_id: "test::refd"
             }
         );
         assert_eq!(
             Shared::<Refd>::retain(null).unwrap_err(),
             Error::Null {
-                type_id: "REFD_PTR"
+                type_id: "test::refd"
             }
         );
         assert_eq!(
             Counted::<Plain>::adopt(null).unwrap_err(),
             Error::Null {
-                type_id: "PLAIN_PTR"
+                type_id: "test::plain"
             }
         );
     }
@@ -63,7 +63,7 @@ fn owned_releases_once_on_drop() {
     assert_eq!(sim.live(), 1);
     assert_eq!(
         format!("{dog:?}"),
-        format!("Owned<PLAIN_PTR>({:p})", dog.as_ptr())
+        format!("Owned<test::plain>({:p})", dog.as_ptr())
     );
     drop(dog);
     sim.assert_clean();
@@ -185,7 +185,7 @@ fn counted_close_releases_now_for_every_clone_and_twice_is_harmless() {
     assert_eq!(
         b.lease().unwrap_err(),
         Error::Disposed {
-            type_id: "PLAIN_PTR"
+            type_id: "test::plain"
         }
     );
     assert_eq!(format!("{b:?}").split(", ").nth(1), Some("closed)"));
@@ -220,26 +220,35 @@ fn counted_into_raw_needs_the_only_clone_and_an_open_handle() {
     let a = unsafe { Counted::<Plain>::adopt(p) }.unwrap();
     let b = a.clone();
     let c = a.clone();
+    let refused = a.into_raw().unwrap_err();
     assert_eq!(
-        a.into_raw().unwrap_err(),
-        Error::StillShared {
-            type_id: "PLAIN_PTR",
+        refused.error(),
+        &Error::StillShared {
+            type_id: "test::plain",
             clones: 2
         }
     );
-    drop(c);
+    let a = refused.into_handle();
+    assert_eq!(
+        a.clone_count(),
+        3,
+        "a refused into_raw gives the handle back, as Arc::try_unwrap does"
+    );
+    drop((a, c));
     let back = b.into_raw().unwrap();
     assert_eq!(back.as_ptr(), p);
     assert_eq!(sim.live(), 1);
     // SAFETY: `back` carries the reference.
     let closed = unsafe { Counted::<Plain>::from_raw(back.as_ptr()) }.unwrap();
     closed.close();
+    let refused = closed.into_raw().unwrap_err();
     assert_eq!(
-        closed.into_raw().unwrap_err(),
-        Error::Disposed {
-            type_id: "PLAIN_PTR"
+        refused.error(),
+        &Error::Disposed {
+            type_id: "test::plain"
         }
     );
+    assert!(refused.into_handle().is_closed());
     sim.assert_clean();
 }
 
@@ -252,7 +261,7 @@ fn leases_give_the_pointer_and_deref_to_the_raw_object() {
     let lease = a.lease().unwrap();
     assert_eq!(lease.as_ptr(), p);
     assert_eq!(lease.as_non_null().as_ptr(), p);
-    assert_eq!(&*lease as *const c_void, p as *const c_void);
+    assert_eq!(&*lease as *const Opaque, p as *const Opaque);
     drop(lease);
     drop(a);
     sim.assert_clean();

@@ -6,7 +6,7 @@
 
 mod common;
 
-use std::ffi::c_void;
+use refcount::Opaque;
 
 use common::{Obj, Plain, Refd, Sim};
 use proptest::prelude::*;
@@ -82,7 +82,7 @@ impl World {
 
     fn create(&mut self, sim: &Sim, kind: Kind) {
         let ptr = sim.create();
-        let raw: *mut c_void = ptr.cast();
+        let raw: *mut Opaque = ptr.cast();
         // SAFETY: a fresh object whose one reference is handed over.
         let held = unsafe {
             match kind {
@@ -162,7 +162,7 @@ impl World {
                             assert_eq!(
                                 err,
                                 Error::Disposed {
-                                    type_id: "PLAIN_PTR"
+                                    type_id: "test::plain"
                                 }
                             );
                         }

@@ -59,7 +59,7 @@ TESTNATIVE_API int get_dog_position(void* dog);
  * error. */
 TESTNATIVE_API int wag_tail(void* dog);
 
-/* "DOG_PTR" or "OWNER_PTR" (static strings, never freed), or NULL for a null
+/* "testnative::dog" or "testnative::owner" (static strings, never freed), or NULL for a null
  * handle or an object of another type. */
 TESTNATIVE_API const char* get_type_id(void* obj);
 /* ANCHOR_END: objects */

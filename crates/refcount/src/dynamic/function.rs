@@ -4,6 +4,7 @@ use std::fmt;
 use std::sync::Arc;
 
 mod sealed {
+    /// Only function pointers: `Library::function` reads them out of an address.
     pub trait Sealed: Copy {}
 }
 

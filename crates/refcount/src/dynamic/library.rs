@@ -1,6 +1,6 @@
 //! [`Library`]: a loaded shared library.
 
-use std::ffi::OsStr;
+use std::ffi::{c_void, OsStr};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -59,26 +59,42 @@ impl Library {
 
     /// Looks up the function `symbol`, with the signature `F`.
     ///
-    /// Fails with [`Error::SymbolNotFound`], naming the library and the symbol.
+    /// Fails with [`Error::SymbolNotFound`], naming the library and the symbol, and
+    /// with [`Error::NullSymbol`] when the symbol exists but its address is null (an
+    /// unresolved weak symbol, an `ifunc` that chose nothing): a function pointer is
+    /// never null.
     ///
     /// # Safety
     ///
     /// `F` must be the function's real signature: nothing can check it.
     pub unsafe fn function<F: FnPtr>(&self, symbol: &str) -> Result<Function<F>> {
-        // SAFETY: the signature is the caller's promise; the pointer is copied into a
-        // `Function`, which keeps the library loaded.
-        match unsafe { self.inner.get::<F>(symbol.as_bytes()) } {
-            Ok(found) => Ok(Function::new(*found, symbol, self.inner.clone())),
-            Err(err) => Err(Error::SymbolNotFound {
+        // SAFETY: read as a plain address first, which any symbol has.
+        let address = match unsafe { self.inner.get::<*mut c_void>(symbol.as_bytes()) } {
+            Ok(found) => *found,
+            Err(err) => {
+                return Err(Error::SymbolNotFound {
+                    library: self.path.display().to_string(),
+                    symbol: symbol.to_owned(),
+                    reason: source_chain(&err),
+                })
+            }
+        };
+        if address.is_null() {
+            return Err(Error::NullSymbol {
                 library: self.path.display().to_string(),
                 symbol: symbol.to_owned(),
-                reason: source_chain(&err),
-            }),
+            });
         }
+        const { assert!(std::mem::size_of::<F>() == std::mem::size_of::<*mut c_void>()) };
+        // SAFETY: `FnPtr` types are `extern "C"` function pointers, the size of an
+        // address on every platform libloading supports; the address is not null, and
+        // the signature is the caller's promise. The `Function` keeps the library loaded.
+        let ptr = unsafe { std::mem::transmute_copy::<*mut c_void, F>(&address) };
+        Ok(Function::new(ptr, symbol, self.inner.clone()))
     }
 
     /// Looks up a function that not every version of the library has: `None` when
-    /// the symbol is missing.
+    /// the symbol is missing or its address is null.
     ///
     /// # Safety
     ///

@@ -40,8 +40,10 @@
 
 mod function;
 mod library;
+mod loaded;
 mod search;
 
 pub use function::{FnPtr, Function};
 pub use library::Library;
+pub use loaded::Loaded;
 pub use search::{file_name, Attempt, Search};

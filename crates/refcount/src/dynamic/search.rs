@@ -44,9 +44,13 @@ impl fmt::Display for Attempt {
 /// 5. on Linux, the system's library folders, for versioned sonames only.
 ///
 /// In each folder, the platform's file name is tried first, then versioned ones
-/// (`libX.so.4.1`, `libX.4.dylib`), highest version first: runtime packages often
-/// ship only those. When nothing loads, [`Error::LibraryNotFound`] lists every
-/// attempt.
+/// (`libX.so.4`, `libX.so.4.1`, `libX.4.dylib`): runtime packages often ship only
+/// those. The highest major version comes first, and within a major version the
+/// soname (`libX.so.4`, the name programs link against) before full versions.
+/// [`version`](Search::version) pins the major version: only its files are tried,
+/// never the unversioned name, which may point to another one. Each folder is tried
+/// once, however many of the places name it. When nothing loads,
+/// [`Error::LibraryNotFound`] lists every attempt.
 #[derive(Debug, Clone)]
 pub struct Search {
     name: String,
@@ -54,6 +58,7 @@ pub struct Search {
     dirs: Vec<PathBuf>,
     exe_dir: bool,
     system: bool,
+    major: Option<u64>,
 }
 
 impl Search {
@@ -65,7 +70,16 @@ impl Search {
             dirs: Vec::new(),
             exe_dir: true,
             system: true,
+            major: None,
         }
+    }
+
+    /// Accepts only major version `major` (`libcairo.so.2` and `libcairo.so.2.*` for
+    /// `Search::new("cairo").version(2)`), as a program linked against that soname
+    /// would: another major version has another ABI.
+    pub fn version(mut self, major: u64) -> Self {
+        self.major = Some(major);
+        self
     }
 
     /// Looks first where the environment variable `var` points (a file or a folder).
@@ -113,11 +127,12 @@ impl Search {
     ///
     /// As for [`load`](Search::load).
     unsafe fn load_into(&self, tried: &mut Vec<Attempt>) -> Option<Library> {
+        let mut seen = Seen::default();
         if let Some(var) = &self.env_var {
             match std::env::var_os(var).filter(|value| !value.is_empty()) {
                 Some(value) => {
                     // SAFETY: passed on from the caller.
-                    if let Some(lib) = unsafe { self.in_env_place(var, value, tried) } {
+                    if let Some(lib) = unsafe { self.in_env_place(var, value, &mut seen, tried) } {
                         return Some(lib);
                     }
                 }
@@ -134,6 +149,9 @@ impl Search {
             Vec::new()
         };
         for dir in self.dirs.iter().chain(&exe_dir).chain(&path_dirs) {
+            if !seen.first_time(dir) {
+                continue;
+            }
             // SAFETY: passed on from the caller.
             if let Some(lib) = unsafe { self.in_dir(dir, tried) } {
                 return Some(lib);
@@ -142,7 +160,7 @@ impl Search {
         if !self.system {
             return None;
         }
-        let file = file_name(&self.name);
+        let file = self.loader_name();
         // SAFETY: passed on from the caller.
         match unsafe { Library::try_open(Path::new(&file)) } {
             Ok(lib) => return Some(lib),
@@ -152,12 +170,26 @@ impl Search {
             }),
         }
         for dir in system_dirs() {
+            if !seen.first_time(&dir) {
+                continue;
+            }
             // SAFETY: passed on from the caller.
             if let Some(lib) = unsafe { self.versioned_in(&dir, tried) } {
                 return Some(lib);
             }
         }
         None
+    }
+
+    /// The name the system loader is asked for: the soname when a version is pinned.
+    fn loader_name(&self) -> String {
+        match self.major {
+            Some(major) if cfg!(target_vendor = "apple") => {
+                format!("{DLL_PREFIX}{}.{major}{DLL_SUFFIX}", self.name)
+            }
+            Some(major) if !cfg!(windows) => format!("{}.{major}", file_name(&self.name)),
+            _ => file_name(&self.name),
+        }
     }
 
     /// # Safety
@@ -167,10 +199,12 @@ impl Search {
         &self,
         var: &str,
         value: OsString,
+        seen: &mut Seen,
         tried: &mut Vec<Attempt>,
     ) -> Option<Library> {
         let path = PathBuf::from(value);
         if path.is_dir() {
+            seen.first_time(&path);
             // SAFETY: passed on from the caller.
             return unsafe { self.in_dir(&path, tried) };
         }
@@ -193,7 +227,7 @@ impl Search {
     /// As for [`load`](Search::load).
     unsafe fn in_dir(&self, dir: &Path, tried: &mut Vec<Attempt>) -> Option<Library> {
         let plain = dir.join(file_name(&self.name));
-        if plain.is_file() {
+        if self.major.is_none() && plain.is_file() {
             // SAFETY: passed on from the caller.
             match unsafe { Library::try_open(&plain) } {
                 Ok(lib) => return Some(lib),
@@ -207,20 +241,17 @@ impl Search {
         unsafe { self.versioned_in(dir, tried) }
     }
 
-    /// Tries the versioned files of the library in `dir`, newest first.
+    /// Tries the versioned files of the library in `dir`, in [`Search`]'s order.
     ///
     /// # Safety
     ///
     /// As for [`load`](Search::load).
     unsafe fn versioned_in(&self, dir: &Path, tried: &mut Vec<Attempt>) -> Option<Library> {
-        let candidates = versioned_files(dir, &self.name);
+        let candidates = versioned_files(dir, &self.name, self.major);
         if candidates.is_empty() {
             let plain = dir.join(file_name(&self.name));
-            if !plain.is_file() {
-                let outcome = format!(
-                    "not found (nor any versioned {})",
-                    versioned_pattern(&self.name)
-                );
+            if self.major.is_some() || !plain.is_file() {
+                let outcome = format!("not found (nor {})", self.versioned_pattern());
                 tried.push(Attempt {
                     place: plain.display().to_string(),
                     outcome,
@@ -240,14 +271,35 @@ impl Search {
         }
         None
     }
+
+    /// How the accepted versioned file names look on this platform, for messages.
+    fn versioned_pattern(&self) -> String {
+        let version = self.major.map_or("N".to_owned(), |major| major.to_string());
+        let name = &self.name;
+        if cfg!(target_vendor = "apple") {
+            format!("{DLL_PREFIX}{name}.{version}{DLL_SUFFIX}")
+        } else if self.major.is_some() {
+            format!("{}.{version} or {0}.{version}.*", file_name(name))
+        } else {
+            format!("any versioned {}.{version}", file_name(name))
+        }
+    }
 }
 
-/// How versioned file names look on this platform, for messages.
-fn versioned_pattern(name: &str) -> String {
-    if cfg!(target_vendor = "apple") {
-        format!("{DLL_PREFIX}{name}.N{DLL_SUFFIX}")
-    } else {
-        format!("{}.N", file_name(name))
+/// The folders a search has looked in already, so that each is tried once.
+#[derive(Default)]
+struct Seen(Vec<PathBuf>);
+
+impl Seen {
+    /// Whether `dir` is new; records it. Folders are compared as the system resolves
+    /// them, so `lib/` and `lib/../lib` are one folder.
+    fn first_time(&mut self, dir: &Path) -> bool {
+        let key = dir.canonicalize().unwrap_or_else(|_| dir.to_owned());
+        if self.0.contains(&key) {
+            return false;
+        }
+        self.0.push(key);
+        true
     }
 }
 
@@ -264,8 +316,10 @@ fn version_of(file: &str, name: &str) -> Option<Vec<u64>> {
     digits.split('.').map(|part| part.parse().ok()).collect()
 }
 
-/// The versioned files of library `name` in `dir`, highest version first.
-fn versioned_files(dir: &Path, name: &str) -> Vec<PathBuf> {
+/// The versioned files of library `name` in `dir` (of major version `major` only,
+/// when given): highest major version first, and within one, the soname (`libX.so.4`)
+/// before full versions (`libX.so.4.1`, highest first).
+fn versioned_files(dir: &Path, name: &str, major: Option<u64>) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -275,8 +329,14 @@ fn versioned_files(dir: &Path, name: &str) -> Vec<PathBuf> {
             let version = version_of(entry.file_name().to_str()?, name)?;
             Some((version, entry.path()))
         })
+        .filter(|(version, _)| major.map_or(true, |major| version.first() == Some(&major)))
         .collect();
-    found.sort_by(|a, b| b.0.cmp(&a.0));
+    found.sort_by(|(a, _), (b, _)| {
+        let soname = |v: &[u64]| v.len() == 1;
+        b[0].cmp(&a[0])
+            .then(soname(b).cmp(&soname(a)))
+            .then(b.cmp(a))
+    });
     found.into_iter().map(|(_, path)| path).collect()
 }
 

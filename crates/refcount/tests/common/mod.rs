@@ -5,12 +5,11 @@
 //! misuse instead of being undefined behaviour the test could not see.
 #![allow(dead_code)]
 
-use std::ffi::c_void;
 use std::ptr::NonNull;
 use std::sync::atomic::{AtomicBool, AtomicIsize, AtomicUsize, Ordering::SeqCst};
 use std::sync::{Arc, Mutex};
 
-use refcount::{Native, NativeCounted, SendNative, SyncNative};
+use refcount::{Native, NativeCounted, Opaque, SendNative, SyncNative};
 
 /// One simulated native object.
 pub struct Obj {
@@ -106,7 +105,7 @@ impl Drop for Sim {
     }
 }
 
-fn obj<'a>(ptr: NonNull<c_void>) -> &'a Obj {
+fn obj<'a>(ptr: NonNull<Opaque>) -> &'a Obj {
     // SAFETY: the tests only hand simulated objects to these types, alive until the Sim goes.
     unsafe { ptr.cast::<Obj>().as_ref() }
 }
@@ -122,9 +121,9 @@ fn free(o: &Obj) {
 pub enum Plain {}
 // SAFETY: simulated: release marks the object dead and counts misuse.
 unsafe impl Native for Plain {
-    type Raw = c_void;
-    const TYPE_ID: &'static str = "PLAIN_PTR";
-    unsafe fn release(ptr: NonNull<c_void>) {
+    type Raw = Opaque;
+    const TYPE_ID: &'static str = "test::plain";
+    unsafe fn release(ptr: NonNull<Opaque>) {
         free(obj(ptr));
     }
 }
@@ -137,9 +136,9 @@ unsafe impl SyncNative for Plain {}
 pub enum Refd {}
 // SAFETY: simulated: one reference per release, free at zero.
 unsafe impl Native for Refd {
-    type Raw = c_void;
-    const TYPE_ID: &'static str = "REFD_PTR";
-    unsafe fn release(ptr: NonNull<c_void>) {
+    type Raw = Opaque;
+    const TYPE_ID: &'static str = "test::refd";
+    unsafe fn release(ptr: NonNull<Opaque>) {
         let o = obj(ptr);
         match o.refs.fetch_sub(1, SeqCst) {
             1 => free(o),
@@ -152,7 +151,7 @@ unsafe impl Native for Refd {
 }
 // SAFETY: simulated: adds one reference, counts misuse on dead objects.
 unsafe impl NativeCounted for Refd {
-    unsafe fn add_ref(ptr: NonNull<c_void>) {
+    unsafe fn add_ref(ptr: NonNull<Opaque>) {
         let o = obj(ptr);
         if o.refs.fetch_add(1, SeqCst) <= 0 {
             o.misuse.fetch_add(1, SeqCst);
@@ -168,9 +167,9 @@ unsafe impl SyncNative for Refd {}
 pub enum Cat {}
 // SAFETY: simulated, as `Plain`.
 unsafe impl Native for Cat {
-    type Raw = c_void;
-    const TYPE_ID: &'static str = "CAT_PTR";
-    unsafe fn release(ptr: NonNull<c_void>) {
+    type Raw = Opaque;
+    const TYPE_ID: &'static str = "test::cat";
+    unsafe fn release(ptr: NonNull<Opaque>) {
         free(obj(ptr));
     }
 }
@@ -179,9 +178,9 @@ unsafe impl Native for Cat {
 pub enum Fragile {}
 // SAFETY: simulated: marks the object dead, then panics.
 unsafe impl Native for Fragile {
-    type Raw = c_void;
-    const TYPE_ID: &'static str = "FRAGILE_PTR";
-    unsafe fn release(ptr: NonNull<c_void>) {
+    type Raw = Opaque;
+    const TYPE_ID: &'static str = "test::fragile";
+    unsafe fn release(ptr: NonNull<Opaque>) {
         free(obj(ptr));
         panic!("native release failed");
     }
@@ -195,15 +194,15 @@ unsafe impl SyncNative for Fragile {}
 pub enum Local {}
 // SAFETY: simulated, as `Plain`.
 unsafe impl Native for Local {
-    type Raw = c_void;
-    const TYPE_ID: &'static str = "LOCAL_PTR";
-    unsafe fn release(ptr: NonNull<c_void>) {
+    type Raw = Opaque;
+    const TYPE_ID: &'static str = "test::local";
+    unsafe fn release(ptr: NonNull<Opaque>) {
         free(obj(ptr));
     }
 }
 
 /// The object behind a handle's pointer, to read its count in assertions.
-pub fn refs_of(ptr: *mut c_void) -> isize {
+pub fn refs_of(ptr: *mut Opaque) -> isize {
     obj(NonNull::new(ptr).unwrap()).refs()
 }
 

@@ -1,0 +1,28 @@
+//! A library without the C API: every use says which symbol is missing.
+//!
+//! A test binary of its own, because the API is loaded once per process.
+
+use dog_dynamic::{api, num_dogs, Dog, Error};
+use refcount::dynamic::Search;
+
+#[test]
+fn a_library_without_the_api_names_the_missing_symbol_every_time() {
+    // SAFETY: the math library has no initialisers to fear.
+    let libm = unsafe { Search::new("m").load() }.unwrap();
+    std::env::set_var("TESTNATIVE_LIBRARY", libm.path());
+
+    let err = api().unwrap_err();
+    assert!(
+        matches!(&err, refcount::Error::SymbolNotFound { symbol, .. } if symbol == "create_dog"),
+        "{err}"
+    );
+    assert!(
+        err.to_string().contains("has no symbol `create_dog`"),
+        "{err}"
+    );
+    let Err(Error::Handle(again)) = Dog::new() else {
+        panic!("no dog without the library")
+    };
+    assert_eq!(again, err, "the same error, without loading again");
+    assert!(num_dogs().is_err());
+}

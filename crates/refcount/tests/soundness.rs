@@ -1,0 +1,56 @@
+//! What safe code must never be able to do with a handle, checked under Miri
+//! (`cargo +nightly miri test -p refcount --test soundness`).
+
+mod common;
+
+use std::pin::Pin;
+
+use common::{refs_of, Refd, Sim};
+use refcount::{Opaque, Owned, Shared};
+
+/// Takes a reference as a function argument: Miri then checks that the reference is
+/// still valid for what its type claims.
+fn still_valid(object: &Opaque) -> *const Opaque {
+    object
+}
+
+#[test]
+fn a_reference_from_get_stays_valid_while_the_native_count_changes() {
+    let sim = Sim::new();
+    // SAFETY: a fresh object whose reference we hand over.
+    let a = unsafe { Shared::<Refd>::adopt(sim.create().cast()) }.unwrap();
+    let object: &Opaque = a.get();
+    // Each clone and drop writes the native count, in the memory `object` points to.
+    let b = a.clone();
+    let c = b.clone();
+    drop(b);
+    assert_eq!(refs_of(a.as_ptr()), 2);
+    // With `Raw = c_void` this is undefined behaviour: the writes above invalidate a
+    // one-byte shared reference. `Opaque` claims no byte, and is interior-mutable.
+    assert_eq!(still_valid(object), a.as_ptr().cast_const());
+    drop((a, c));
+    sim.assert_clean();
+}
+
+#[test]
+fn pinned_access_to_an_opaque_object_cannot_move_it() {
+    let sim = Sim::new();
+    // SAFETY: fresh objects whose references we hand over.
+    let (mut a, mut b) = unsafe {
+        (
+            Owned::<common::Plain>::adopt(sim.create().cast()).unwrap(),
+            Owned::<common::Plain>::adopt(sim.create().cast()).unwrap(),
+        )
+    };
+    let (pa, pb): (Pin<&mut Opaque>, Pin<&mut Opaque>) = (a.pin_mut(), b.pin_mut());
+    // `Opaque` is `!Unpin`: there is no safe way from here to `&mut Opaque` (the
+    // compile_fail example of `Opaque` shows `mem::swap` refused); a pinned
+    // reference only passes the object on.
+    let addresses = (&*pa as *const Opaque, &*pb as *const Opaque);
+    assert_eq!(
+        addresses,
+        (a.as_ptr().cast_const(), b.as_ptr().cast_const())
+    );
+    drop((a, b));
+    sim.assert_clean();
+}
