@@ -1,6 +1,8 @@
 //! Helpers for the template's tests: render an answer set into a temporary folder
-//! and read the result back.
+//! and read the result back, and build the C++ libraries the tests wrap.
 #![deny(missing_docs)]
+
+pub mod libraries;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -1,4 +1,4 @@
-//! End to end: generate a crate, then build it and run its tests and example with
+//! End to end: generate a crate, then build it and run its tests and examples with
 //! cargo, offline, as a user would. The generated crates share one target folder
 //! (`target/template-e2e`) so that their dependencies build once.
 
@@ -7,18 +7,22 @@ use std::process::Command;
 use std::time::Instant;
 
 use new_wrapper::{Answers, Library, RefcountSource};
+use template_tests::libraries::{self, geo_answers, kit_refcount, store_answers};
 use template_tests::{kit_root, render};
 
 /// Runs `cargo ARGS` in `dir`, failing the test with cargo's output if it fails.
-fn cargo(dir: &Path, args: &[&str]) -> String {
+fn cargo(dir: &Path, args: &[&str], env: &[(&str, &Path)]) -> String {
     let start = Instant::now();
-    let output = Command::new(env!("CARGO"))
+    let mut command = Command::new(env!("CARGO"));
+    command
         .args(args)
         .arg("--offline")
         .current_dir(dir)
-        .env("CARGO_TARGET_DIR", kit_root().join("target/template-e2e"))
-        .output()
-        .expect("cargo runs");
+        .env("CARGO_TARGET_DIR", kit_root().join("target/template-e2e"));
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let output = command.output().expect("cargo runs");
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -36,24 +40,37 @@ fn cargo(dir: &Path, args: &[&str]) -> String {
     stdout
 }
 
-/// This kit's `refcount`, by absolute path: the generated crates live elsewhere.
-fn kit_refcount() -> RefcountSource {
-    RefcountSource::Path(kit_root().join("crates/refcount").display().to_string())
+/// Generates the crate, runs its tests (checking that each one ran and passed) and
+/// its tour, and returns the tour's output.
+fn build_and_test(answers: &Answers, env: &[(&str, &Path)]) -> String {
+    let rendered = render(answers);
+    let tests = cargo(&rendered.root, &["test"], env);
+    for file in ["tests/classes.rs", "tests/sample.rs"] {
+        let Ok(written) = std::fs::read_to_string(rendered.root.join(file)) else {
+            continue;
+        };
+        let expected = format!(
+            "test result: ok. {} passed",
+            written.matches("#[test]").count()
+        );
+        assert!(
+            tests.contains(&expected),
+            "expected `{expected}` for {file} in:\n{tests}"
+        );
+    }
+    cargo(&rendered.root, &["run", "--example", "tour"], env)
 }
 
-fn build_test_and_walk(answers: &Answers) {
-    let rendered = render(answers);
-    let tests = cargo(&rendered.root, &["test"]);
-    let written = std::fs::read_to_string(rendered.root.join("tests/dogs.rs")).unwrap();
-    let expected = format!(
-        "test result: ok. {} passed",
-        written.matches("#[test]").count()
-    );
-    assert!(
-        tests.contains(&expected),
-        "expected `{expected}` in:\n{tests}"
-    );
-    let walk = cargo(&rendered.root, &["run", "--example", "walk"]);
+#[test]
+fn the_default_crate_builds_passes_its_tests_and_walks() {
+    let answers = Answers {
+        refcount: kit_refcount(),
+        ..Answers::defaults("e2e-defaults")
+    };
+    let tour = build_and_test(&answers, &[]);
+    assert!(tour.contains("dog.position() = 0"), "{tour}");
+    let rendered = render(&answers);
+    let walk = cargo(&rendered.root, &["run", "--example", "walk"], &[]);
     assert!(
         walk.contains("the owner is gone, and the dog with it: 0 dog(s), 0 owner(s)"),
         "{walk}"
@@ -61,20 +78,15 @@ fn build_test_and_walk(answers: &Answers) {
 }
 
 #[test]
-fn the_default_crate_builds_passes_its_tests_and_walks() {
-    build_test_and_walk(&Answers {
-        refcount: kit_refcount(),
-        ..Answers::defaults("e2e-defaults")
-    });
-}
-
-#[test]
 fn a_nested_namespace_crate_builds_and_passes_its_tests() {
-    build_test_and_walk(&Answers {
-        cpp_namespace: "acme::zoo".to_owned(),
-        refcount: kit_refcount(),
-        ..Answers::defaults("e2e-zoo")
-    });
+    build_and_test(
+        &Answers {
+            cpp_namespace: "acme::zoo".to_owned(),
+            refcount: kit_refcount(),
+            ..Answers::defaults("e2e-zoo")
+        },
+        &[],
+    );
 }
 
 #[test]
@@ -86,13 +98,7 @@ fn an_existing_library_crate_links_a_prebuilt_library() {
         ["reference_counter", "dog", "owner", "c_api"].map(|s| native.join(format!("src/{s}.cpp")));
     let compiler = std::env::var("CXX").unwrap_or_else(|_| "c++".to_owned());
     let status = Command::new(&compiler)
-        .args([
-            "-std=c++17",
-            "-shared",
-            "-fPIC",
-            "-fvisibility=hidden",
-            "-O1",
-        ])
+        .args(["-std=c++17", "-shared", "-fPIC", "-fvisibility=hidden", "-O1"])
         .arg(format!("-I{}", native.join("include").display()))
         .args(&sources)
         .arg("-o")
@@ -101,13 +107,95 @@ fn an_existing_library_crate_links_a_prebuilt_library() {
         .expect("a C++ compiler");
     assert!(status.success(), "building the prebuilt library failed");
 
-    build_test_and_walk(&Answers {
-        library: Library::Existing {
-            include_dir: native.join("include"),
-            lib_name: "testnative".to_owned(),
-            lib_dir: lib_dir.path().to_owned(),
+    let tour = build_and_test(
+        &Answers {
+            library: Library::Existing {
+                include_dir: native.join("include"),
+                lib_name: "testnative".to_owned(),
+                lib_dir: lib_dir.path().to_owned(),
+            },
+            headers: vec!["testnative/dog.hpp".into(), "testnative/owner.hpp".into()],
+            refcount: kit_refcount(),
+            ..Answers::defaults("e2e-existing")
         },
-        refcount: kit_refcount(),
-        ..Answers::defaults("e2e-existing")
-    });
+        &[],
+    );
+    assert!(tour.contains("DogOwner::num_owners() = 1"), "{tour}");
+}
+
+// ANCHOR: geo
+#[test]
+fn a_class_that_counts_itself_through_its_members_wraps_and_passes() {
+    let libs = tempfile::tempdir().unwrap();
+    let geo = libraries::build("geo", libs.path());
+    let tour = build_and_test(&geo_answers("e2e-geo", geo.existing()), &[]);
+    assert!(tour.contains("shape.area() = 1.0"), "{tour}");
+    assert!(tour.contains("Shape::live() = 1"), "{tour}");
+}
+// ANCHOR_END: geo
+
+#[test]
+fn unique_rust_counted_and_free_function_counted_classes_wrap_and_pass() {
+    let libs = tempfile::tempdir().unwrap();
+    let store = libraries::build("store", libs.path());
+    let tour = build_and_test(&store_answers("e2e-store", store.existing()), &[]);
+    assert!(tour.contains("item.name() = \"test\""), "{tour}");
+    assert!(tour.contains("ticket.number() = 1"), "{tour}");
+}
+
+#[test]
+fn a_library_that_pkg_config_finds_wraps_and_passes() {
+    let libs = tempfile::tempdir().unwrap();
+    let geo = libraries::build("geo", libs.path());
+    // The fixture: a `geo.pc` that pkg-config finds (no other test of this binary
+    // reads the variable).
+    std::env::set_var("PKG_CONFIG_PATH", &geo.lib_dir);
+    let found = pkg_config::Config::new()
+        .cargo_metadata(false)
+        .probe("geo")
+        .expect("pkg-config finds the test library");
+    assert_eq!(found.include_paths, [geo.include_dir.clone()]);
+
+    let library = Library::PkgConfig {
+        package: "geo".to_owned(),
+    };
+    build_and_test(&geo_answers("e2e-geo-pkg-config", library), &[]);
+}
+
+#[test]
+fn a_crate_outside_the_kit_takes_refcount_from_a_git_repository() {
+    // An offline stand-in for the kit's repository: a local clone of this checkout.
+    let repo = tempfile::tempdir().unwrap();
+    let clone = repo.path().join("refcount-kit");
+    let status = Command::new("git")
+        .args(["clone", "--quiet", "--depth", "1", "--no-local"])
+        .arg(format!("file://{}", kit_root().display()))
+        .arg(&clone)
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "cloning the kit failed");
+
+    let libs = tempfile::tempdir().unwrap();
+    let geo = libraries::build("geo", libs.path());
+    let answers = Answers {
+        refcount: RefcountSource::Git(format!("file://{}", clone.display())),
+        ..geo_answers("e2e-geo-git", geo.existing())
+    };
+    let rendered = render(&answers);
+    let manifest = std::fs::read_to_string(rendered.root.join("Cargo.toml")).unwrap();
+    assert!(manifest.contains(&format!("git = \"file://{}\"", clone.display())));
+    // A git dependency is fetched once (cargo has no offline copy of a new one yet):
+    // from the local clone, without a network.
+    let output = Command::new(env!("CARGO"))
+        .args(["test", "--quiet"])
+        .current_dir(&rendered.root)
+        .env("CARGO_TARGET_DIR", kit_root().join("target/template-e2e"))
+        .env("CARGO_NET_GIT_FETCH_WITH_CLI", "true")
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }

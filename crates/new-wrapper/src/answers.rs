@@ -1,0 +1,243 @@
+//! [`Answers`]: what the template asks, as Rust values, and what it cannot check.
+
+use std::path::{Path, PathBuf};
+
+use crate::{template_dir, Error};
+
+/// How the generated crate gets the C++ library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Library {
+    /// The sample dog/owner library, copied into the crate (or, with `cpp_dir`, read
+    /// from another folder, as the kit's own example does).
+    Bundled {
+        /// Folder of the C++ sources, relative to the crate; `None` copies them into `cpp/`.
+        cpp_dir: Option<String>,
+    },
+    /// A prebuilt library, in folders.
+    Existing {
+        /// The folder the `headers` answer is relative to.
+        include_dir: PathBuf,
+        /// The library's name (`geo` for `libgeo.so`).
+        lib_name: String,
+        /// The folder with the library's file.
+        lib_dir: PathBuf,
+    },
+    /// A prebuilt library that pkg-config finds.
+    PkgConfig {
+        /// The package's name, as `pkg-config --list-all` shows it.
+        package: String,
+    },
+}
+
+/// Where the generated crate's `refcount` dependency comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RefcountSource {
+    /// A path, relative to the generated crate or absolute.
+    Path(String),
+    /// A git repository (a URL, or a local repository's path).
+    Git(String),
+    /// A version requirement on crates.io.
+    Version(String),
+}
+
+/// The answers to the template's questions.
+///
+/// The class and method answers are the template's own text forms, one item each
+/// (see the template's README): `shape=intrusive(retain,release) new(double)`,
+/// `shape.area() const -> double`. The template checks and parses them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answers {
+    /// The crate name (`project-name`).
+    pub name: String,
+    /// The C++ namespace of the classes to wrap (`cpp_namespace`).
+    pub cpp_namespace: String,
+    /// The bundled sample library, or an existing one (`library` and its answers).
+    pub library: Library,
+    /// The headers to include, relative to the include folder; empty for the
+    /// bundled sample's own (`headers`).
+    pub headers: Vec<String>,
+    /// The classes to wrap, one answer each (`classes`).
+    pub classes: Vec<String>,
+    /// The methods to bind, one answer each (`methods`).
+    pub methods: Vec<String>,
+    /// What a header reader did not bind, as `WHAT: WHY` (`skipped`).
+    pub skipped: Vec<String>,
+    /// Where `refcount` comes from (`refcount_source` and its value).
+    pub refcount: RefcountSource,
+    /// Whether to add a GitHub Actions workflow (`ci`).
+    pub ci: bool,
+}
+
+/// The default of one of the template's questions, read from its
+/// `cargo-generate.toml`: the one place the defaults are written.
+fn template_default(question: &str) -> String {
+    let path = template_dir().join("cargo-generate.toml");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("the kit's template is readable ({}): {e}", path.display()));
+    let config: toml::Table = text.parse().expect("the template's cargo-generate.toml parses");
+    // A question is asked always, or under a condition (`[conditional.'...']`).
+    let conditional = config
+        .get("conditional")
+        .and_then(toml::Value::as_table)
+        .into_iter()
+        .flat_map(|conditions| conditions.values());
+    std::iter::once(&toml::Value::Table(config.clone()))
+        .chain(conditional)
+        .find_map(|scope| scope.get("placeholders")?.get(question)?.get("default")?.as_str())
+        .unwrap_or_else(|| panic!("the template has a default for `{question}`"))
+        .to_owned()
+}
+
+/// The items of a list answer: one per line, blank lines left out.
+fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+impl Answers {
+    /// The template's default answers, for a crate called `name`: the bundled sample
+    /// library with its classes and methods (a test checks that they render what the
+    /// template renders when nothing is answered).
+    pub fn defaults(name: &str) -> Self {
+        Answers {
+            name: name.to_owned(),
+            cpp_namespace: template_default("cpp_namespace"),
+            library: Library::Bundled { cpp_dir: None },
+            headers: Vec::new(),
+            classes: Answers::sample_classes(),
+            methods: Answers::sample_methods(),
+            skipped: Vec::new(),
+            refcount: RefcountSource::Path(template_default("refcount_path")),
+            ci: true,
+        }
+    }
+
+    /// The sample library's class answers (the template's default).
+    pub fn sample_classes() -> Vec<String> {
+        lines(&template_default("classes"))
+    }
+
+    /// The sample library's method answers (the template's default).
+    pub fn sample_methods() -> Vec<String> {
+        lines(&template_default("methods"))
+    }
+
+    /// The answers that produce the kit's worked example, `crates/dog-cxx`: the
+    /// defaults, pointed at the kit's own copies of the C++ library and of
+    /// `refcount`, without a CI workflow of its own (the kit has one).
+    pub fn kit_example() -> Self {
+        Answers {
+            library: Library::Bundled {
+                cpp_dir: Some("../../native-cpp".to_owned()),
+            },
+            refcount: RefcountSource::Path("../refcount".to_owned()),
+            ci: false,
+            ..Answers::defaults("dog-cxx")
+        }
+    }
+
+    /// The answers as `--define key=value` pairs, for cargo-generate.
+    pub fn defines(&self) -> Vec<String> {
+        let list = |items: &[String]| items.join(";");
+        let mut defines = vec![
+            format!("cpp_namespace={}", self.cpp_namespace),
+            format!("ci={}", self.ci),
+            format!("headers={}", list(&self.headers)),
+            format!("classes={}", list(&self.classes)),
+            format!("methods={}", list(&self.methods)),
+            format!("skipped={}", list(&self.skipped)),
+        ];
+        match &self.library {
+            Library::Bundled { cpp_dir } => {
+                defines.push("library=bundled".to_owned());
+                defines.extend(cpp_dir.iter().map(|dir| format!("cpp_dir={dir}")));
+            }
+            Library::Existing {
+                include_dir,
+                lib_name,
+                lib_dir,
+            } => defines.extend([
+                "library=existing".to_owned(),
+                format!("include_dir={}", include_dir.display()),
+                format!("lib_name={lib_name}"),
+                format!("lib_dir={}", lib_dir.display()),
+            ]),
+            Library::PkgConfig { package } => defines.extend([
+                "library=pkg-config".to_owned(),
+                format!("pkg_config={package}"),
+            ]),
+        }
+        let (source, key, value) = match &self.refcount {
+            RefcountSource::Path(path) => ("path", "refcount_path", path),
+            RefcountSource::Git(url) => ("git", "refcount_git", url),
+            RefcountSource::Version(version) => ("version", "refcount_version", version),
+        };
+        defines.extend([
+            format!("refcount_source={source}"),
+            format!("{key}={value}"),
+        ]);
+        defines
+    }
+
+    /// The answers as a cargo-generate values file (`--template-values-file`): what
+    /// `new-wrapper --dry-run` prints, so that plain `cargo generate` reproduces a
+    /// crate, one class and one method a line.
+    pub fn values_file(&self) -> String {
+        let mut toml = toml::Table::new();
+        for define in self.defines() {
+            let (key, value) = define.split_once('=').expect("every define is key=value");
+            let value = match key {
+                "ci" => toml::Value::Boolean(value == "true"),
+                "headers" | "classes" | "methods" | "skipped" if !value.is_empty() => {
+                    toml::Value::String(format!("{}\n", value.replace(';', "\n")))
+                }
+                _ => toml::Value::String(value.to_owned()),
+            };
+            toml.insert(key.to_owned(), value);
+        }
+        let mut file = toml::Table::new();
+        file.insert("values".to_owned(), toml::Value::Table(toml));
+        format!(
+            "# cargo generate --path <kit>/template --name {} --template-values-file <this file>\n{}",
+            self.name,
+            toml::to_string_pretty(&file).expect("a table serializes")
+        )
+    }
+
+    /// Checks what the template cannot see from where it runs: that the existing
+    /// library's folders exist, and that each header is in the include folder.
+    pub fn check_files(&self) -> Result<(), Error> {
+        let Library::Existing {
+            include_dir,
+            lib_dir,
+            ..
+        } = &self.library
+        else {
+            return Ok(());
+        };
+        for (question, name, dir) in [
+            ("include_dir", "include folder", include_dir),
+            ("lib_dir", "library folder", lib_dir),
+        ] {
+            if !dir.is_dir() {
+                return Err(Error::Answer(format!(
+                    "\"{}\" is not a valid {name} ({question}): it must be an existing folder",
+                    dir.display(),
+                )));
+            }
+        }
+        for header in &self.headers {
+            if !Path::new(include_dir).join(header).is_file() {
+                return Err(Error::Answer(format!(
+                    "\"{header}\" is not a valid header (headers): there is no such file in the \
+                     include folder {}",
+                    include_dir.display()
+                )));
+            }
+        }
+        Ok(())
+    }
+}

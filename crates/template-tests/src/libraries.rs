@@ -1,0 +1,143 @@
+//! The C++ libraries the end-to-end tests wrap (`libraries/`, not the kit's sample),
+//! built as shared libraries, and the answers that describe them by hand.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use new_wrapper::{Answers, Library, RefcountSource};
+
+use crate::kit_root;
+
+/// A test library built as `lib<name>.so`, with where its headers are.
+#[derive(Debug, Clone)]
+pub struct Built {
+    /// The library's short name (`geo`).
+    pub name: &'static str,
+    /// The folder the headers are relative to.
+    pub include_dir: PathBuf,
+    /// The folder holding `lib<name>.so` (and `<name>.pc`).
+    pub lib_dir: PathBuf,
+}
+
+/// The sources of test library `name` (`geo` or `store`).
+pub fn sources(name: &str) -> PathBuf {
+    kit_root().join("crates/template-tests/libraries").join(name)
+}
+
+/// Builds test library `name` into `out/<name>`: `lib<name>.so`, and a pkg-config
+/// file `<name>.pc` that points at it and at its headers.
+pub fn build(name: &'static str, out: &Path) -> Built {
+    let src = sources(name);
+    let lib_dir = out.join(name);
+    std::fs::create_dir_all(&lib_dir).expect("a folder for the library");
+    let cpp: Vec<PathBuf> = std::fs::read_dir(src.join("src"))
+        .expect("the library's sources")
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "cpp"))
+        .collect();
+    let compiler = std::env::var("CXX").unwrap_or_else(|_| "c++".to_owned());
+    let status = Command::new(&compiler)
+        .args(["-std=c++17", "-shared", "-fPIC", "-fvisibility=hidden", "-O1", "-g"])
+        .arg("-I")
+        .arg(src.join("include"))
+        .args(&cpp)
+        .arg("-o")
+        .arg(lib_dir.join(format!("lib{name}.so")))
+        .status()
+        .unwrap_or_else(|e| panic!("{compiler} runs: {e}"));
+    assert!(status.success(), "building lib{name}.so failed");
+    let include_dir = src.join("include");
+    let pc = format!(
+        "Name: {name}\nDescription: the kit's test library {name}\nVersion: 1.0.0\n\
+         Cflags: -I{}\nLibs: -L{} -l{name}\n",
+        include_dir.display(),
+        lib_dir.display()
+    );
+    std::fs::write(lib_dir.join(format!("{name}.pc")), pc).expect("the .pc file is written");
+    Built {
+        name,
+        include_dir,
+        lib_dir,
+    }
+}
+
+impl Built {
+    /// The `library` answer for this library, in folders.
+    pub fn existing(&self) -> Library {
+        Library::Existing {
+            include_dir: self.include_dir.clone(),
+            lib_name: self.name.to_owned(),
+            lib_dir: self.lib_dir.clone(),
+        }
+    }
+}
+
+/// This kit's `refcount`, by absolute path: the generated crates live elsewhere.
+pub fn kit_refcount() -> RefcountSource {
+    RefcountSource::Path(kit_root().join("crates/refcount").display().to_string())
+}
+
+fn answers(name: &str, namespace: &str, library: Library, header: &str) -> Answers {
+    Answers {
+        cpp_namespace: namespace.to_owned(),
+        library,
+        headers: vec![header.to_owned()],
+        classes: Vec::new(),
+        methods: Vec::new(),
+        refcount: kit_refcount(),
+        ci: false,
+        ..Answers::defaults(name)
+    }
+}
+
+fn owned(items: &[&str]) -> Vec<String> {
+    items.iter().map(|item| (*item).to_owned()).collect()
+}
+
+/// `geo`, answered by hand: one class that counts itself through its members
+/// (its destructor is private), two constructors, and a few methods.
+pub fn geo_answers(name: &str, library: Library) -> Answers {
+    Answers {
+        classes: owned(&[
+            "shape=intrusive(retain,release) new(double) new_rect(double width, double height) \
+             # A rectangle that counts its own references.",
+        ]),
+        methods: owned(&[
+            "shape.area() const -> double # Width times height.",
+            "shape.use_count() const -> int",
+            "shape.scale(double factor) throws # Scales both sides by `factor`.",
+            "shape.name() const -> std::string",
+            "shape.rename(const std::string& name)",
+            "shape.scaled_copy(double factor) const -> new shape* # A new, scaled shape.",
+            "shape.same_size(const shape& other) const -> bool",
+            "shape.live() static -> int",
+        ]),
+        ..answers(name, "geo", library, "geo/shape.hpp")
+    }
+}
+
+/// `store`, answered by hand: a uniquely owned class, a class counted in Rust that a
+/// free function destroys, and a class that counts itself through free functions.
+pub fn store_answers(name: &str, library: Library) -> Answers {
+    Answers {
+        classes: owned(&[
+            "item=unique new(const std::string& name, int quantity) # One item of stock.",
+            "shelf=counted(store::close_shelf) new(const std::string& label)",
+            "ticket=intrusive(store::ticket_ref,store::ticket_unref) new(int number)",
+        ]),
+        methods: owned(&[
+            "item.name() const -> std::string",
+            "item.quantity() const -> int",
+            "item.restock(int n)",
+            "item.set_price(double p) throws",
+            "item.sku() const -> std::uint64_t",
+            "shelf.size() const -> std::size_t",
+            "shelf.add(const std::string& name, int quantity) throws",
+            "shelf.total(const char* prefix) const -> int",
+            "ticket.number() const -> int",
+            "item.live() static -> int",
+        ]),
+        ..answers(name, "store", library, "store/store.hpp")
+    }
+}
