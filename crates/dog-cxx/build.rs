@@ -9,15 +9,14 @@ fn main() {
         .iter()
         .map(|s| format!("{NATIVE}/src/{s}.cpp"))
         .collect();
-    cxx_build::bridge("src/lib.rs")
-        .file("src/bridge.cc")
+    cxx_build::bridge("src/ffi.rs")
         .files(&sources)
         .include(format!("{NATIVE}/include"))
         .define("TESTNATIVE_STATIC", None)
         .std("c++17")
         .compile("dog-cxx");
 
-    for path in ["src/lib.rs", "src/bridge.cc", "include/bridge.h"] {
+    for path in ["src/ffi.rs", "include/bridge.h"] {
         println!("cargo:rerun-if-changed={path}");
     }
     println!("cargo:rerun-if-changed={NATIVE}/include");

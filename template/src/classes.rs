@@ -43,7 +43,7 @@ impl {{ rust }} {
         {% for p in k[3] %}{% if p[6] != "" %}{{ p[6] }}
         {% endif %}{% endfor %}{% if k[4] %}// SAFETY: the pointers come from live handles, which outlive the call.
         let raw = unsafe { ffi::{{ k[2] }}({{ args }}) }?;{% else %}let raw = ffi::{{ k[2] }}({{ args }})?;{% endif %}
-        // SAFETY: a new object, {% if c[8] %}whose one reference is handed over{% else %}with no reference yet: the handle takes the first{% endif %}.
+        // SAFETY: a new object, {% if kind != "intrusive" %}which the caller owns alone, handed over{% elsif c[8] %}whose one reference is handed over{% else %}with no reference yet: the handle takes the first{% endif %}.
         let handle = unsafe { refcount::{{ handle }}::{% if c[8] %}adopt{% else %}retain{% endif %}(raw) }?;
         Ok({{ rust }} {
             handle,{% for f in kept %}
@@ -126,7 +126,7 @@ impl From<{{ rust }}> for refcount::AnyHandle {
     }
 }
 
-/// Takes a `{{ rust }}` back from a type-tagged handle; any other is refused, intact.
+/// Turns a type-tagged handle back into the `{{ rust }}` it was; any other is refused, intact.
 impl TryFrom<refcount::AnyHandle> for {{ rust }} {
     type Error = refcount::DowncastError;
 

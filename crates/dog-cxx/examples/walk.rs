@@ -1,15 +1,15 @@
 //! The dog and its owner: an owner keeps its dog alive after the caller lets go of it.
 
-use dog_cxx::{num_dogs, num_owners, Dog, DogOwner, Error};
+use dog_cxx::{Dog, DogOwner, Error};
 
 // ANCHOR: walk
 fn main() -> Result<(), Error> {
-    let dog = Dog::new();
+    let dog = Dog::new()?;
     let owner = DogOwner::new(&dog)?;
     println!(
         "a dog and its owner: {} dog(s), {} owner(s)",
-        num_dogs(),
-        num_owners()
+        Dog::num_dogs(),
+        DogOwner::num_owners()
     );
 
     owner.say_walk();
@@ -21,17 +21,17 @@ fn main() -> Result<(), Error> {
     );
     drop(dog);
     owner.say_walk();
+    let position = owner.get_dog().map(|dog| dog.position());
     println!(
-        "we dropped our dog, yet the owner walks it: position {}, {} dog(s) alive",
-        owner.dog().position(),
-        num_dogs()
+        "we dropped our dog, yet the owner walks it: position {position:?}, {} dog(s) alive",
+        Dog::num_dogs()
     );
 
     drop(owner);
     println!(
         "the owner is gone, and the dog with it: {} dog(s), {} owner(s)",
-        num_dogs(),
-        num_owners()
+        Dog::num_dogs(),
+        DogOwner::num_owners()
     );
     Ok(())
 }

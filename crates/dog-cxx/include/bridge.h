@@ -1,31 +1,62 @@
-// The C++ side of the bridge: small functions that cxx can bind, over the classes
-// of the library. Raw pointers cross the bridge; the Rust handles own them.
+// The C++ side of the bridge: small inline functions that cxx can bind, over the
+// classes of the library. They create objects, add and release references, and call
+// methods with the types cxx carries; raw pointers cross the bridge, and the Rust
+// handles own them.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "rust/cxx.h"
 #include "testnative/dog.hpp"
 #include "testnative/owner.hpp"
 
-namespace testnative {
-namespace bridge {
+namespace dog_cxx_bridge {
 
-// ANCHOR: shims
-dog* new_dog();
-// Throws std::invalid_argument for a null dog: cxx turns it into an Err.
-owner* new_owner(dog* d);
+// ::testnative::dog: intrusive (counts itself).
+// ANCHOR: shims_dog
+inline ::testnative::dog* dog_new() {
+    return new ::testnative::dog();
+}
+inline void dog_add_ref(::testnative::dog* p) noexcept { p->add_ref(); }
+inline void dog_release(::testnative::dog* p) noexcept { p->release(); }
+inline std::int32_t dog_position(const ::testnative::dog& self) {
+    return self.position();
+}
+inline void dog_walk(::testnative::dog* self) {
+    self->walk();
+}
+inline std::int32_t dog_wag_tail(::testnative::dog* self) {
+    return self->wag_tail();
+}
+inline std::int32_t dog_reference_count(const ::testnative::dog& self) {
+    return self.reference_count();
+}
+inline std::int32_t dog_num_dogs() {
+    return ::testnative::dog::num_dogs();
+}
+// ANCHOR_END: shims_dog
 
-void dog_add_ref(dog* d) noexcept;
-void dog_release(dog* d) noexcept;
-int dog_reference_count(const dog& d) noexcept;
-int dog_position(const dog& d) noexcept;
-int dog_wag_tail(dog* d) noexcept;
-int num_dogs() noexcept;
+// ::testnative::owner: intrusive (counts itself).
+// ANCHOR: shims_owner
+inline ::testnative::owner* owner_new(::testnative::dog* dog) {
+    return new ::testnative::owner(dog);
+}
+inline void owner_add_ref(::testnative::owner* p) noexcept { p->add_ref(); }
+inline void owner_release(::testnative::owner* p) noexcept { p->release(); }
+inline void owner_say_walk(::testnative::owner* self) {
+    self->say_walk();
+}
+inline ::testnative::dog* owner_get_dog(const ::testnative::owner& self) {
+    return self.get_dog();
+}
+inline std::int32_t owner_reference_count(const ::testnative::owner& self) {
+    return self.reference_count();
+}
+inline std::int32_t owner_num_owners() {
+    return ::testnative::owner::num_owners();
+}
+// ANCHOR_END: shims_owner
 
-void owner_add_ref(owner* o) noexcept;
-void owner_release(owner* o) noexcept;
-int owner_reference_count(const owner& o) noexcept;
-void owner_say_walk(owner* o) noexcept;
-int num_owners() noexcept;
-// ANCHOR_END: shims
-
-}  // namespace bridge
-}  // namespace testnative
+}  // namespace dog_cxx_bridge

@@ -22,6 +22,9 @@ pub mod shared {
 
         /// A new dog held by a `std::shared_ptr`.
         fn new_shared_dog() -> SharedPtr<Dog>;
+        /// `dog::position`, bound by hand as a member function.
+        #[namespace = "testnative"]
+        fn position(self: &Dog) -> i32;
         /// The dog's position, through the `shared_ptr`.
         fn shared_dog_position(dog: &SharedPtr<Dog>) -> i32;
     }
@@ -51,7 +54,8 @@ pub struct HandDog(NonNull<dog::Dog>);
 impl HandDog {
     /// A new dog.
     pub fn new() -> Self {
-        HandDog(NonNull::new(dog::new_dog()).expect("new either returns a dog or throws"))
+        let raw = dog::dog_new().expect("a new dog");
+        HandDog(NonNull::new(raw).expect("new either returns a dog or throws"))
     }
 
     /// The dog's position.

@@ -23,12 +23,19 @@ pub struct Dogs {
     loaded: *mut refcount::Opaque,
     api: &'static Api,
     dynamic: dog_dynamic::Dog,
+    generated: dog_cxx::Dog,
+}
+
+/// A new dog through the bridge, with one reference (its constructor does not throw).
+#[inline]
+fn new_dog() -> *mut ffi::Dog {
+    ffi::dog_new().expect("a new dog")
 }
 
 /// A new dog's one reference, adopted by handle `H`.
 fn adopt<H: Handle<Target = ffi::Dog>>() -> H {
     // SAFETY: `new_dog` returns a new dog with one reference, which `H` takes over.
-    unsafe { H::adopt(ffi::new_dog()) }.unwrap()
+    unsafe { H::adopt(new_dog()) }.unwrap()
 }
 
 impl Dogs {
@@ -36,7 +43,7 @@ impl Dogs {
     pub fn new() -> Self {
         let api = dog_dynamic::api().expect("the sample library loads");
         Dogs {
-            raw: ffi::new_dog(),
+            raw: new_dog(),
             owned: adopt(),
             shared: adopt(),
             counted: adopt(),
@@ -48,6 +55,7 @@ impl Dogs {
             loaded: unsafe { api.create_dog.call() },
             api,
             dynamic: dog_dynamic::Dog::new().expect("the sample library loads"),
+            generated: dog_cxx::Dog::new().expect("a new dog"),
         }
     }
 }
@@ -81,7 +89,7 @@ pub fn nothing(dogs: &Dogs) {
 #[inline]
 pub fn create_release_raw(_: &Dogs) {
     // SAFETY: the new dog's one reference is released once.
-    unsafe { ffi::dog_release(black_box(ffi::new_dog())) }
+    unsafe { ffi::dog_release(black_box(new_dog())) }
 }
 
 /// A new dog held by `Owned`, dropped.
@@ -218,6 +226,22 @@ pub fn call_shared(dogs: &Dogs) {
     black_box(ffi::dog_position(black_box(&dogs.shared).get()));
 }
 
+/// Read the position through a hand-written cxx binding of the member function
+/// (`fn position(self: &Dog) -> i32`): what a hand-written bridge costs.
+#[inline]
+pub fn call_handwritten(dogs: &Dogs) {
+    // SAFETY: the same C++ dog, seen through the benchmark's own bridge type.
+    let dog = unsafe { &*(*black_box(&dogs.raw)).cast::<shared::Dog>() };
+    black_box(dog.position());
+}
+
+/// Read the position through the method that the template generated
+/// (`dog_cxx::Dog::position`).
+#[inline]
+pub fn call_generated(dogs: &Dogs) {
+    black_box(black_box(&dogs.generated).position());
+}
+
 /// Read the position through a lease of a `Counted`.
 #[inline]
 pub fn call_counted_lease(dogs: &Dogs) {
@@ -282,6 +306,8 @@ macro_rules! with_ops {
             ("clone_drop", "loaded_c", "C API, loaded (dynamic)", clone_drop_loaded),
             ("clone_drop", "dynamic", "dog-dynamic's Shared", clone_drop_dynamic),
             ("call", "raw", "raw FFI: position()", call_raw),
+            ("call", "handwritten", "hand-written cxx member binding", call_handwritten),
+            ("call", "generated", "generated method (dog_cxx::Dog)", call_generated),
             ("call", "owned", "Owned", call_owned),
             ("call", "shared", "Shared", call_shared),
             ("call", "counted_lease", "Counted, a lease per call", call_counted_lease),

@@ -82,6 +82,7 @@ fn an_invalid_library_name_and_version_are_refused() {
             lib_name: "lib testnative.so!".to_owned(),
             lib_dir: dir.path().to_owned(),
         },
+        headers: vec![],
         ..Answers::defaults("ok")
     };
     assert!(refused(&answers)
@@ -108,4 +109,130 @@ fn an_existing_destination_is_refused_untouched() {
         std::fs::read_to_string(parent.path().join("keep.txt")).unwrap(),
         "mine"
     );
+}
+
+/// The answers of a library in folders, with `classes` and `methods` as given.
+fn user_library(classes: &[&str], methods: &[&str]) -> (tempfile::TempDir, Answers) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("geo")).unwrap();
+    std::fs::write(dir.path().join("geo/shape.hpp"), "// a header\n").unwrap();
+    let answers = Answers {
+        cpp_namespace: "geo".to_owned(),
+        library: Library::Existing {
+            include_dir: dir.path().to_owned(),
+            lib_name: "geo".to_owned(),
+            lib_dir: dir.path().to_owned(),
+        },
+        headers: vec!["geo/shape.hpp".to_owned()],
+        classes: classes.iter().map(|c| (*c).to_owned()).collect(),
+        methods: methods.iter().map(|m| (*m).to_owned()).collect(),
+        ..Answers::defaults("ok")
+    };
+    (dir, answers)
+}
+
+fn refused_class(class: &str) -> String {
+    let (_dir, answers) = user_library(&[class], &[]);
+    refused(&answers)
+}
+
+#[test]
+fn an_unknown_ownership_is_refused() {
+    assert_eq!(
+        refused_class("shape=shared(retain,release)"),
+        "\"shape=shared(retain,release)\" is not a valid class `shape` (classes): `shared` is \
+         no ownership: use NAME=OWNERSHIP [new(TYPES)] [send] [sync], with OWNERSHIP one of \
+         intrusive(ADD,RELEASE), unique, unique(DESTROY) or counted(RELEASE), such as \
+         `shape=intrusive(retain,release) new(double)`"
+    );
+}
+
+#[test]
+fn intrusive_without_its_two_names_is_refused() {
+    for answer in ["shape=intrusive(retain)", "shape=intrusive", "shape=intrusive(a,b,c)"] {
+        assert_eq!(
+            refused_class(answer),
+            format!(
+                "\"{answer}\" is not a valid class `shape` (classes): intrusive needs the \
+                 names that add and release a reference, as in intrusive(add_ref,release)"
+            )
+        );
+    }
+}
+
+#[test]
+fn a_class_named_twice_is_refused() {
+    let (_dir, answers) = user_library(&["shape=unique", "shape=intrusive(retain,release)"], &[]);
+    assert_eq!(
+        refused(&answers),
+        "\"shape=intrusive(retain,release)\" is not a valid class `shape` (classes): the class \
+         is answered twice: give each class once, with all its options"
+    );
+}
+
+#[test]
+fn a_class_name_that_is_not_a_cpp_identifier_is_refused() {
+    for name in ["my-shape", "9shape", "geo::shape"] {
+        let message = refused_class(&format!("{name}=unique"));
+        assert!(
+            message.starts_with(&format!(
+                "\"{name}=unique\" is not a valid class (classes): the class name `{name}` is not \
+                 a C++ identifier"
+            )),
+            "{message}"
+        );
+    }
+}
+
+#[test]
+fn a_header_that_is_not_in_the_include_folder_is_refused() {
+    let (dir, mut answers) = user_library(&["shape=unique"], &[]);
+    answers.headers = vec!["geo/circle.hpp".to_owned()];
+    assert_eq!(
+        refused(&answers),
+        format!(
+            "\"geo/circle.hpp\" is not a valid header (headers): there is no such file in the \
+             include folder {}",
+            dir.path().display()
+        )
+    );
+}
+
+#[test]
+fn a_method_of_an_unknown_class_or_with_an_unknown_type_is_refused() {
+    let (_dir, answers) = user_library(&["shape=unique"], &["circle.area() const -> double"]);
+    assert_eq!(
+        refused(&answers),
+        "\"circle.area() const -> double\" is not a valid method (methods): `circle` is not one \
+         of the classes answered"
+    );
+    let (_dir, answers) = user_library(&["shape=unique"], &["shape.points() const -> std::vector<int>"]);
+    assert!(refused(&answers).starts_with(
+        "\"shape.points() const -> std::vector<int>\" is not a valid method `shape.points` \
+         (methods): its return type `std::vector<int>` is a type that is neither built in nor one \
+         of the classes answered"
+    ));
+    let (_dir, answers) = user_library(&["shape=unique"], &["shape.self_ref() -> shape*"]);
+    assert!(refused(&answers).contains(
+        "a borrowed unique object has no safe Rust type; write `-> new shape*` if the caller owns it"
+    ));
+}
+
+#[test]
+fn the_template_itself_refuses_what_plain_cargo_generate_is_given() {
+    // Plain `cargo generate --define ...`: no Rust-side check runs first.
+    let parent = tempfile::tempdir().unwrap();
+    let err = new_wrapper::generate_with_defines(
+        &template_dir(),
+        "ok",
+        vec!["classes=shape=counted".to_owned()],
+        &parent.path().join("out"),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "\"shape=counted\" is not a valid class `shape` (classes): counted needs the name that \
+         destroys the object, as in counted(destroy)"
+    );
+    assert_eq!(std::fs::read_dir(parent.path()).unwrap().count(), 0);
 }

@@ -164,7 +164,7 @@ fn a_library_that_pkg_config_finds_wraps_and_passes() {
 
 #[test]
 fn a_crate_outside_the_kit_takes_refcount_from_a_git_repository() {
-    // An offline stand-in for the kit's repository: a local clone of this checkout.
+    // An offline stand-in for the kit's repository: a clone of this checkout's HEAD.
     let repo = tempfile::tempdir().unwrap();
     let clone = repo.path().join("refcount-kit");
     let status = Command::new("git")
@@ -174,28 +174,50 @@ fn a_crate_outside_the_kit_takes_refcount_from_a_git_repository() {
         .status()
         .expect("git runs");
     assert!(status.success(), "cloning the kit failed");
+    let head = Command::new("git")
+        .args(["rev-parse", "HEAD"])
+        .current_dir(&clone)
+        .output()
+        .expect("git runs");
+    let head = String::from_utf8(head.stdout).unwrap().trim().to_owned();
 
     let libs = tempfile::tempdir().unwrap();
     let geo = libraries::build("geo", libs.path());
+    let url = format!("file://{}", clone.display());
     let answers = Answers {
-        refcount: RefcountSource::Git(format!("file://{}", clone.display())),
+        refcount: RefcountSource::Git(url.clone()),
         ..geo_answers("e2e-geo-git", geo.existing())
     };
     let rendered = render(&answers);
     let manifest = std::fs::read_to_string(rendered.root.join("Cargo.toml")).unwrap();
-    assert!(manifest.contains(&format!("git = \"file://{}\"", clone.display())));
-    // A git dependency is fetched once (cargo has no offline copy of a new one yet):
-    // from the local clone, without a network.
+    assert!(manifest.contains(&format!("refcount = {{ git = \"{url}\" }}")));
+
+    // Cargo resolves a new git dependency online. To stay offline, lock the same crate
+    // against the clone's files first, then point that lock at the git repository:
+    // the build below may fetch only from the clone (the proxy refuses anything else).
+    let by_path = render(&Answers {
+        refcount: RefcountSource::Path(clone.join("crates/refcount").display().to_string()),
+        ..answers.clone()
+    });
+    cargo(&by_path.root, &["generate-lockfile"], &[]);
+    let lock = std::fs::read_to_string(by_path.root.join("Cargo.lock")).unwrap();
+    let entry = "name = \"refcount\"\nversion = \"0.1.0\"\n";
+    assert!(lock.contains(entry), "{lock}");
+    let lock = lock.replace(entry, &format!("{entry}source = \"git+{url}#{head}\"\n"));
+    std::fs::write(rendered.root.join("Cargo.lock"), lock).unwrap();
+
     let output = Command::new(env!("CARGO"))
-        .args(["test", "--quiet"])
+        .args(["test", "--locked"])
         .current_dir(&rendered.root)
         .env("CARGO_TARGET_DIR", kit_root().join("target/template-e2e"))
         .env("CARGO_NET_GIT_FETCH_WITH_CLI", "true")
+        .env("CARGO_HTTP_PROXY", "http://127.0.0.1:9")
         .output()
         .expect("cargo runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
     assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+        stderr.contains(&format!("Updating git repository `{url}`")),
+        "{stderr}"
     );
 }

@@ -5,7 +5,8 @@
 //! `INSTA_UPDATE=always cargo test -p template-tests --test snapshots`.
 
 use new_wrapper::{Answers, Library, RefcountSource};
-use template_tests::{files, render};
+use template_tests::libraries::{geo_answers, sources, store_answers};
+use template_tests::{files, kit_root, render};
 
 fn snapshot_all(set: &str, answers: &Answers, filters: &[(&str, &str)]) {
     let rendered = render(answers);
@@ -54,25 +55,23 @@ fn another_name_and_a_nested_namespace() {
 
 #[test]
 fn existing_library() {
-    let include = tempfile::tempdir().unwrap();
+    // The sample's own classes, in a prebuilt copy of it.
     let lib = tempfile::tempdir().unwrap();
     let answers = Answers {
         library: Library::Existing {
-            include_dir: include.path().to_owned(),
+            include_dir: kit_root().join("native-cpp/include"),
             lib_name: "testnative".to_owned(),
             lib_dir: lib.path().to_owned(),
         },
+        headers: vec!["testnative/dog.hpp".into(), "testnative/owner.hpp".into()],
         refcount: RefcountSource::Git("https://github.com/refcount-kit/refcount".to_owned()),
         ..Answers::defaults("my-wrapper")
     };
-    let (include, lib) = (
-        include.path().display().to_string(),
-        lib.path().display().to_string(),
-    );
+    let (kit, lib) = (kit_root().display().to_string(), lib.path().display().to_string());
     snapshot_all(
         "existing_library",
         &answers,
-        &[(&include, "[INCLUDE_DIR]"), (&lib, "[LIB_DIR]")],
+        &[(&lib, "[LIB_DIR]"), (&kit, "[KIT]")],
     );
 }
 
@@ -83,4 +82,34 @@ fn no_ci_workflow() {
         ..Answers::defaults("my-wrapper")
     };
     snapshot_all("no_ci", &answers, &[]);
+}
+
+/// A user library in the kit's test folder (`include`) and a temporary `lib` folder,
+/// with the paths that change between runs filtered out of the snapshots.
+fn user_library(name: &str, answers: impl Fn(Library) -> Answers) {
+    let lib = tempfile::tempdir().unwrap();
+    let library = Library::Existing {
+        include_dir: sources(name).join("include"),
+        lib_name: name.to_owned(),
+        lib_dir: lib.path().to_owned(),
+    };
+    let lib_path = lib.path().display().to_string();
+    let kit = kit_root().display().to_string();
+    snapshot_all(
+        name,
+        &answers(library),
+        &[(&lib_path, "[LIB_DIR]"), (&kit, "[KIT]")],
+    );
+}
+
+// ANCHOR: snapshot_geo
+#[test]
+fn a_class_that_counts_itself_with_constructors_and_methods() {
+    user_library("geo", |library| geo_answers("geo-wrapper", library));
+}
+// ANCHOR_END: snapshot_geo
+
+#[test]
+fn a_unique_class_a_rust_counted_class_and_free_function_counts() {
+    user_library("store", |library| store_answers("store-wrapper", library));
 }
