@@ -15,7 +15,7 @@ fn main() {
         .include(format!("{NATIVE}/include"))
         .define("{{cpp_macro}}_STATIC", None)
         .std("c++17")
-        .compile("{{project-name}}");
+        .compile("{{crate_name}}_bridge");
 
     for path in ["src/ffi.rs", "include/bridge.h"] {
         println!("cargo:rerun-if-changed={path}");
@@ -55,7 +55,7 @@ fn main() {
     cxx_build::bridge("src/ffi.rs")
         .include(INCLUDE_DIR)
         .std("c++17")
-        .compile("{{project-name}}");
+        .compile("{{crate_name}}_bridge");
 
     println!("cargo:rustc-link-search=native={LIB_DIR}");
     println!("cargo:rustc-link-lib={LIB_NAME}");
@@ -89,7 +89,7 @@ fn main() {
     cxx_build::bridge("src/ffi.rs")
         .includes(&library.include_paths)
         .std("c++17")
-        .compile("{{project-name}}");
+        .compile("{{crate_name}}_bridge");
 
     // A shared library is found at run time where it was found at build time, with
     // no LD_LIBRARY_PATH to set.

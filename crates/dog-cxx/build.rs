@@ -14,7 +14,7 @@ fn main() {
         .include(format!("{NATIVE}/include"))
         .define("TESTNATIVE_STATIC", None)
         .std("c++17")
-        .compile("dog-cxx");
+        .compile("dog_cxx_bridge");
 
     for path in ["src/ffi.rs", "include/bridge.h"] {
         println!("cargo:rerun-if-changed={path}");

@@ -74,7 +74,9 @@ fn template_default(question: &str) -> String {
     let path = template_dir().join("cargo-generate.toml");
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("the kit's template is readable ({}): {e}", path.display()));
-    let config: toml::Table = text.parse().expect("the template's cargo-generate.toml parses");
+    let config: toml::Table = text
+        .parse()
+        .expect("the template's cargo-generate.toml parses");
     // A question is asked always, or under a condition (`[conditional.'...']`).
     let conditional = config
         .get("conditional")
@@ -83,7 +85,13 @@ fn template_default(question: &str) -> String {
         .flat_map(|conditions| conditions.values());
     std::iter::once(&toml::Value::Table(config.clone()))
         .chain(conditional)
-        .find_map(|scope| scope.get("placeholders")?.get(question)?.get("default")?.as_str())
+        .find_map(|scope| {
+            scope
+                .get("placeholders")?
+                .get(question)?
+                .get("default")?
+                .as_str()
+        })
         .unwrap_or_else(|| panic!("the template has a default for `{question}`"))
         .to_owned()
 }

@@ -10,6 +10,7 @@
 #![deny(missing_docs)]
 
 mod answers;
+pub mod header;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

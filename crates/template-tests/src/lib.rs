@@ -6,6 +6,8 @@ pub mod libraries;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
 
 pub use new_wrapper::kit_root;
 
@@ -89,4 +91,69 @@ pub fn templatize_cpp(text: &str) -> String {
     text.replace("TESTNATIVE", "{{cpp_macro}}")
         .replace("testnative/", "{{cpp_folder}}/")
         .replace("testnative", "{{cpp_namespace}}")
+}
+
+/// Runs `cargo ARGS --offline` in `dir`, with the generated crates' shared target
+/// folder and the variables `env`, failing the test with cargo's output if it fails.
+pub fn cargo(dir: &Path, args: &[&str], env: &[(&str, &Path)]) -> String {
+    let start = Instant::now();
+    let mut command = Command::new(env!("CARGO"));
+    command
+        .args(args)
+        .arg("--offline")
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", kit_root().join("target/template-e2e"));
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let output = command.output().expect("cargo runs");
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "`cargo {}` failed in {}:\n{stdout}\n{stderr}",
+        args.join(" "),
+        dir.display()
+    );
+    eprintln!(
+        "`cargo {}` in {}: {:.1?}",
+        args.join(" "),
+        dir.display(),
+        start.elapsed()
+    );
+    stdout
+}
+
+/// Generates the crate, runs its tests (checking that each one ran and passed) and
+/// its tour, and returns the tour's output.
+pub fn build_and_test(answers: &Answers, env: &[(&str, &Path)]) -> String {
+    let rendered = render(answers);
+    let tests = cargo(&rendered.root, &["test"], env);
+    for file in ["tests/classes.rs", "tests/sample.rs"] {
+        let Ok(written) = std::fs::read_to_string(rendered.root.join(file)) else {
+            continue;
+        };
+        let expected = format!(
+            "test result: ok. {} passed",
+            written.matches("#[test]").count()
+        );
+        assert!(
+            tests.contains(&expected),
+            "expected `{expected}` for {file} in:\n{tests}"
+        );
+    }
+    cargo(&rendered.root, &["run", "--example", "tour"], env)
+}
+
+/// `text` as a regular expression that matches it literally: for insta's filters.
+pub fn regex_escape(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '/' || c == '_' || c == '-' {
+                c.to_string()
+            } else {
+                format!("\\{c}")
+            }
+        })
+        .collect()
 }

@@ -21,7 +21,9 @@ pub struct Built {
 
 /// The sources of test library `name` (`geo` or `store`).
 pub fn sources(name: &str) -> PathBuf {
-    kit_root().join("crates/template-tests/libraries").join(name)
+    kit_root()
+        .join("crates/template-tests/libraries")
+        .join(name)
 }
 
 /// Builds test library `name` into `out/<name>`: `lib<name>.so`, and a pkg-config
@@ -38,7 +40,14 @@ pub fn build(name: &'static str, out: &Path) -> Built {
         .collect();
     let compiler = std::env::var("CXX").unwrap_or_else(|_| "c++".to_owned());
     let status = Command::new(&compiler)
-        .args(["-std=c++17", "-shared", "-fPIC", "-fvisibility=hidden", "-O1", "-g"])
+        .args([
+            "-std=c++17",
+            "-shared",
+            "-fPIC",
+            "-fvisibility=hidden",
+            "-O1",
+            "-g",
+        ])
         .arg("-I")
         .arg(src.join("include"))
         .args(&cpp)
@@ -139,5 +148,25 @@ pub fn store_answers(name: &str, library: Library) -> Answers {
             "item.live() static -> int",
         ]),
         ..answers(name, "store", library, "store/store.hpp")
+    }
+}
+
+/// The answers for library `built`, read from its headers as `new-wrapper --header`
+/// reads them: the classes, constructors and methods that libclang finds.
+pub fn read_answers(name: &str, built: &Built, headers: &[&str]) -> Answers {
+    let headers: Vec<String> = headers.iter().map(|h| (*h).to_owned()).collect();
+    let found = new_wrapper::header::read(&new_wrapper::header::Request {
+        headers: headers.clone(),
+        include_dirs: vec![built.include_dir.clone()],
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("reading {headers:?}: {e}"));
+    Answers {
+        cpp_namespace: found.namespace,
+        headers,
+        classes: found.classes,
+        methods: found.methods,
+        skipped: found.skipped,
+        ..answers(name, "", built.existing(), "")
     }
 }

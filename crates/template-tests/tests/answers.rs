@@ -149,7 +149,11 @@ fn an_unknown_ownership_is_refused() {
 
 #[test]
 fn intrusive_without_its_two_names_is_refused() {
-    for answer in ["shape=intrusive(retain)", "shape=intrusive", "shape=intrusive(a,b,c)"] {
+    for answer in [
+        "shape=intrusive(retain)",
+        "shape=intrusive",
+        "shape=intrusive(a,b,c)",
+    ] {
         assert_eq!(
             refused_class(answer),
             format!(
@@ -206,7 +210,10 @@ fn a_method_of_an_unknown_class_or_with_an_unknown_type_is_refused() {
         "\"circle.area() const -> double\" is not a valid method (methods): `circle` is not one \
          of the classes answered"
     );
-    let (_dir, answers) = user_library(&["shape=unique"], &["shape.points() const -> std::vector<int>"]);
+    let (_dir, answers) = user_library(
+        &["shape=unique"],
+        &["shape.points() const -> std::vector<int>"],
+    );
     assert!(refused(&answers).starts_with(
         "\"shape.points() const -> std::vector<int>\" is not a valid method `shape.points` \
          (methods): its return type `std::vector<int>` is a type that is neither built in nor one \

@@ -2,64 +2,11 @@
 //! cargo, offline, as a user would. The generated crates share one target folder
 //! (`target/template-e2e`) so that their dependencies build once.
 
-use std::path::Path;
 use std::process::Command;
-use std::time::Instant;
 
 use new_wrapper::{Answers, Library, RefcountSource};
 use template_tests::libraries::{self, geo_answers, kit_refcount, store_answers};
-use template_tests::{kit_root, render};
-
-/// Runs `cargo ARGS` in `dir`, failing the test with cargo's output if it fails.
-fn cargo(dir: &Path, args: &[&str], env: &[(&str, &Path)]) -> String {
-    let start = Instant::now();
-    let mut command = Command::new(env!("CARGO"));
-    command
-        .args(args)
-        .arg("--offline")
-        .current_dir(dir)
-        .env("CARGO_TARGET_DIR", kit_root().join("target/template-e2e"));
-    for (key, value) in env {
-        command.env(key, value);
-    }
-    let output = command.output().expect("cargo runs");
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        output.status.success(),
-        "`cargo {}` failed in {}:\n{stdout}\n{stderr}",
-        args.join(" "),
-        dir.display()
-    );
-    eprintln!(
-        "`cargo {}` in {}: {:.1?}",
-        args.join(" "),
-        dir.display(),
-        start.elapsed()
-    );
-    stdout
-}
-
-/// Generates the crate, runs its tests (checking that each one ran and passed) and
-/// its tour, and returns the tour's output.
-fn build_and_test(answers: &Answers, env: &[(&str, &Path)]) -> String {
-    let rendered = render(answers);
-    let tests = cargo(&rendered.root, &["test"], env);
-    for file in ["tests/classes.rs", "tests/sample.rs"] {
-        let Ok(written) = std::fs::read_to_string(rendered.root.join(file)) else {
-            continue;
-        };
-        let expected = format!(
-            "test result: ok. {} passed",
-            written.matches("#[test]").count()
-        );
-        assert!(
-            tests.contains(&expected),
-            "expected `{expected}` for {file} in:\n{tests}"
-        );
-    }
-    cargo(&rendered.root, &["run", "--example", "tour"], env)
-}
+use template_tests::{build_and_test, cargo, kit_root, render};
 
 #[test]
 fn the_default_crate_builds_passes_its_tests_and_walks() {
@@ -98,7 +45,13 @@ fn an_existing_library_crate_links_a_prebuilt_library() {
         ["reference_counter", "dog", "owner", "c_api"].map(|s| native.join(format!("src/{s}.cpp")));
     let compiler = std::env::var("CXX").unwrap_or_else(|_| "c++".to_owned());
     let status = Command::new(&compiler)
-        .args(["-std=c++17", "-shared", "-fPIC", "-fvisibility=hidden", "-O1"])
+        .args([
+            "-std=c++17",
+            "-shared",
+            "-fPIC",
+            "-fvisibility=hidden",
+            "-O1",
+        ])
         .arg(format!("-I{}", native.join("include").display()))
         .args(&sources)
         .arg("-o")
@@ -154,7 +107,7 @@ fn a_library_that_pkg_config_finds_wraps_and_passes() {
         .cargo_metadata(false)
         .probe("geo")
         .expect("pkg-config finds the test library");
-    assert_eq!(found.include_paths, [geo.include_dir.clone()]);
+    assert_eq!(found.include_paths, std::slice::from_ref(&geo.include_dir));
 
     let library = Library::PkgConfig {
         package: "geo".to_owned(),

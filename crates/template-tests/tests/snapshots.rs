@@ -15,7 +15,7 @@ fn snapshot_all(set: &str, answers: &Answers, filters: &[(&str, &str)]) {
     settings.set_prepend_module_to_snapshot(false);
     settings.set_omit_expression(true);
     for (pattern, replacement) in filters {
-        settings.add_filter(&regex_escape(pattern), *replacement);
+        settings.add_filter(&template_tests::regex_escape(pattern), *replacement);
     }
     settings.bind(|| {
         let list: Vec<&str> = generated.keys().map(String::as_str).collect();
@@ -24,18 +24,6 @@ fn snapshot_all(set: &str, answers: &Answers, filters: &[(&str, &str)]) {
             insta::assert_snapshot!(format!("{set}__{}", path.replace('/', "__")), text);
         }
     });
-}
-
-fn regex_escape(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '/' || c == '_' || c == '-' {
-                c.to_string()
-            } else {
-                format!("\\{c}")
-            }
-        })
-        .collect()
 }
 
 #[test]
@@ -67,7 +55,10 @@ fn existing_library() {
         refcount: RefcountSource::Git("https://github.com/refcount-kit/refcount".to_owned()),
         ..Answers::defaults("my-wrapper")
     };
-    let (kit, lib) = (kit_root().display().to_string(), lib.path().display().to_string());
+    let (kit, lib) = (
+        kit_root().display().to_string(),
+        lib.path().display().to_string(),
+    );
     snapshot_all(
         "existing_library",
         &answers,

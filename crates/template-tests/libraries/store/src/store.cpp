@@ -118,6 +118,17 @@ void shelf::add(const std::string& name, int quantity) {
     owned.release();
 }
 
+item* shelf::take_out(const std::string& name) {
+    for (auto it = items_.begin(); it != items_.end(); ++it) {
+        if ((*it)->name() == name) {
+            item* found = *it;
+            items_.erase(it);
+            return found;
+        }
+    }
+    return nullptr;
+}
+
 item* shelf::find(const std::string& name) {
     for (item* i : items_) {
         if (i->name() == name) {

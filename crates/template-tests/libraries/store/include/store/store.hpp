@@ -134,6 +134,10 @@ public:
     /// The item named `name`, still owned by the shelf, or null.
     item* find(const std::string& name);
 
+    /// Takes the item named `name` off the shelf: the caller owns the returned item
+    /// and must delete it. Null when there is none.
+    item* take_out(const std::string& name);
+
     /// The total quantity of the items whose name starts with `prefix`.
     ///
     /// A null or empty `prefix` matches every item; the sum stops at the

@@ -1,0 +1,79 @@
+//! A header's doc comments, as the one-line docs the template's answers carry.
+
+/// The text of a raw comment (`///`, `//`, `/** */` or `/* */`), on one line: the
+/// markers gone, the lines joined, and `;` (which separates answers) made `,`.
+pub fn one_line(raw: &str) -> String {
+    let mut words = Vec::new();
+    for line in raw.lines() {
+        let mut text = line.trim();
+        for marker in ["///<", "///", "//!", "//", "/**<", "/**", "/*!", "/*"] {
+            if let Some(rest) = text.strip_prefix(marker) {
+                text = rest;
+                break;
+            }
+        }
+        let text = text.trim_end_matches("*/").trim();
+        let text = text.strip_prefix('*').unwrap_or(text).trim();
+        words.extend(text.split_whitespace().map(|word| word.replace(';', ",")));
+    }
+    words.join(" ")
+}
+
+/// Whether a comment says the function throws (`Throws ...`, `@throws`, "an exception").
+pub fn mentions_throwing(raw: &str) -> bool {
+    let lower = raw.to_lowercase();
+    ["throw", "exception"]
+        .iter()
+        .any(|word| lower.contains(word))
+}
+
+/// Whether a comment says that the caller owns the returned object (a new reference,
+/// or the object itself, to release).
+pub fn hands_over_ownership(raw: &str) -> bool {
+    let lower = one_line(&raw.to_lowercase());
+    [
+        "caller owns",
+        "owned by the caller",
+        "caller takes ownership",
+        "transfers ownership",
+        "new reference",
+        "must release",
+        "must be released",
+        "must delete",
+        "must be deleted",
+        "must free",
+        "must be freed",
+        "caller is responsible",
+    ]
+    .iter()
+    .any(|phrase| lower.contains(phrase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_go_and_lines_join() {
+        assert_eq!(
+            one_line(
+                "/// A square with sides of `size`.\n///\n/// Never throws; a negative size is 0."
+            ),
+            "A square with sides of `size`. Never throws, a negative size is 0."
+        );
+        assert_eq!(one_line("/**\n * Two\n * lines.\n */"), "Two lines.");
+        assert_eq!(one_line("// Plain // comment"), "Plain // comment");
+    }
+
+    #[test]
+    fn ownership_and_throws_are_read_from_the_words() {
+        assert!(hands_over_ownership(
+            "/// A new shape. The caller owns the returned reference."
+        ));
+        assert!(!hands_over_ownership(
+            "/// This shape, borrowed: no reference is added."
+        ));
+        assert!(mentions_throwing("/// Throws `std::invalid_argument`."));
+        assert!(!mentions_throwing("/// The width."));
+    }
+}

@@ -1,0 +1,229 @@
+//! Reading headers with libclang: the classes, their ownership, their constructors
+//! and methods, and what is left out. The headers are the kit's test libraries and
+//! its sample, none written for this reader in particular.
+
+use std::path::PathBuf;
+
+use new_wrapper::header::{read, Found, ReadError, Request};
+use new_wrapper::kit_root;
+
+fn library(name: &str) -> PathBuf {
+    kit_root()
+        .join("crates/template-tests/libraries")
+        .join(name)
+        .join("include")
+}
+
+fn read_one(include_dir: PathBuf, header: &str) -> Result<Found, ReadError> {
+    read(&Request {
+        headers: vec![header.to_owned()],
+        include_dirs: vec![include_dir],
+        ..Request::default()
+    })
+}
+
+fn methods_of<'a>(found: &'a Found, class: &str) -> Vec<&'a str> {
+    found
+        .methods
+        .iter()
+        .map(|m| m.split(" #").next().unwrap())
+        .filter(|m| m.starts_with(&format!("{class}.")))
+        .collect()
+}
+
+// ANCHOR: geo
+#[test]
+fn a_class_that_counts_itself_with_members_and_a_private_destructor() {
+    let found = read_one(library("geo"), "geo/shape.hpp").unwrap();
+    assert_eq!(found.namespace, "geo");
+    assert_eq!(found.classes.len(), 1);
+    assert!(
+        found.classes[0].starts_with(
+            "shape=intrusive(retain,release) new(double size) \
+             new_width_height(double width, double height) # A rectangle that counts its own \
+             references."
+        ),
+        "{:?}",
+        found.classes
+    );
+    assert_eq!(
+        methods_of(&found, "shape"),
+        [
+            "shape.use_count() const -> int",
+            "shape.area() const -> double",
+            "shape.width() const -> double",
+            "shape.is_square() const -> bool",
+            "shape.corners() const -> int",
+            "shape.scale(double factor) throws",
+            "shape.scale(double fx, double fy) throws",
+            "shape.name() const -> std::string",
+            "shape.rename(const std::string& name)",
+            "shape.describe(const std::string& prefix) const -> std::string",
+            "shape.scaled_copy(double factor) const -> new shape*",
+            "shape.self_ref() -> shape*",
+            "shape.same_size(const shape& other) const -> bool",
+            "shape.id() const -> long long",
+            "shape.live() static -> int",
+        ]
+    );
+    assert_eq!(
+        found.skipped,
+        [
+            "shape::retain(): the reference count, which the handles call",
+            "shape::release(): the reference count, which the handles call",
+            "shape::area_as(): a template",
+            "shape::operator==(const geo::shape &): an operator",
+        ]
+    );
+    assert!(
+        found.parse_time.as_secs_f64() < 2.0,
+        "parsing took {:?}",
+        found.parse_time
+    );
+}
+// ANCHOR_END: geo
+
+#[test]
+fn unique_destroyed_and_freely_counted_classes_are_told_apart() {
+    let found = read_one(library("store"), "store/store.hpp").unwrap();
+    let classes: Vec<&str> = found
+        .classes
+        .iter()
+        .map(|c| c.split(" #").next().unwrap())
+        .collect();
+    assert_eq!(
+        classes,
+        [
+            "item=unique new(const std::string& name, int quantity)",
+            "shelf=unique(store::close_shelf) new(const std::string& label)",
+            "ticket=intrusive(store::ticket_ref,store::ticket_unref) new(int number)",
+        ]
+    );
+    let shelf = methods_of(&found, "shelf");
+    assert!(shelf.contains(&"shelf.take_out(const std::string& name) -> new item*"));
+    assert!(shelf.contains(&"shelf.count(int min_quantity) const -> int"));
+    assert!(shelf.contains(&"shelf.total(const char* prefix) const -> int"));
+    assert!(methods_of(&found, "item").contains(&"item.sku() const -> unsigned long"));
+    assert_eq!(
+        found.skipped,
+        [
+            "item::history(): returns `std::vector<int>`, a type the bridge does not carry",
+            "shelf::find(const std::string &): returns a `item` it keeps: a borrowed unique \
+             object has no safe Rust type (the comment does not say the caller owns it)",
+        ]
+    );
+}
+
+#[test]
+fn the_samples_classes_inherit_their_count_from_a_base() {
+    let found = read(&Request {
+        headers: vec!["testnative/dog.hpp".into(), "testnative/owner.hpp".into()],
+        include_dirs: vec![kit_root().join("native-cpp/include")],
+        ..Request::default()
+    })
+    .unwrap();
+    assert_eq!(found.namespace, "testnative");
+    let names: Vec<&str> = found
+        .classes
+        .iter()
+        .map(|c| c.split(' ').next().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "dog=intrusive(add_ref,release)",
+            "owner=intrusive(add_ref,release)"
+        ],
+        "the base class, in another header, is not wrapped itself"
+    );
+    assert!(found.classes[1].contains("new(dog * d)") || found.classes[1].contains("new(dog* d)"));
+    let dog = methods_of(&found, "dog");
+    assert!(
+        dog.contains(&"dog.reference_count() const -> int"),
+        "{dog:?}"
+    );
+    assert!(dog.contains(&"dog.num_dogs() static -> int"), "{dog:?}");
+    assert!(methods_of(&found, "owner").contains(&"owner.get_dog() const -> dog*"));
+}
+
+#[test]
+fn answered_classes_win_and_only_they_are_wrapped() {
+    let found = read(&Request {
+        headers: vec!["store/store.hpp".into()],
+        include_dirs: vec![library("store")],
+        classes: vec![
+            "shelf=counted(store::close_shelf) new(const std::string&)".into(),
+            "item".into(),
+        ],
+        ..Request::default()
+    })
+    .unwrap();
+    assert_eq!(
+        found.classes[0],
+        "shelf=counted(store::close_shelf) new(const std::string&)"
+    );
+    assert!(
+        found.classes[1].starts_with("item=unique new("),
+        "{:?}",
+        found.classes
+    );
+    assert!(methods_of(&found, "ticket").is_empty());
+
+    let err = read(&Request {
+        headers: vec!["store/store.hpp".into()],
+        include_dirs: vec![library("store")],
+        classes: vec!["basket=unique".into()],
+        ..Request::default()
+    })
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "\"basket=unique\" is not a valid class (--class): the headers declare no class `basket` \
+         in namespace `store` (they declare: item, shelf, ticket)"
+    );
+}
+
+/// A scratch include folder holding one header.
+fn scratch(header: &str, text: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(header);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+    dir
+}
+
+#[test]
+fn a_class_with_no_way_to_release_it_is_refused_by_name() {
+    let dir = scratch(
+        "lock/lock.hpp",
+        "#pragma once\nnamespace lock {\nclass guard {\npublic:\n    guard();\n    \
+         void open();\nprivate:\n    ~guard();\n};\n}\n",
+    );
+    let err = read_one(dir.path().to_owned(), "lock/lock.hpp").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "class `guard` has no public destructor, no reference count and no function that \
+         destroys it: answer its ownership with --class guard=OWNERSHIP, OWNERSHIP one of \
+         intrusive(ADD,RELEASE), unique(DESTROY) or counted(RELEASE)"
+    );
+}
+
+#[test]
+fn a_header_that_does_not_compile_shows_the_compilers_diagnostic() {
+    let dir = scratch(
+        "broken/broken.hpp",
+        "#pragma once\nnamespace broken {\nclass thing {\npublic:\n    int size() const\n};\n}\n",
+    );
+    let err = read_one(dir.path().to_owned(), "broken/broken.hpp").unwrap_err();
+    let ReadError::Diagnostics(lines) = &err else {
+        panic!("expected diagnostics, got {err}")
+    };
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].contains("broken/broken.hpp:5:21: error: expected ';' at end of declaration list"),
+        "{lines:?}"
+    );
+    assert!(err
+        .to_string()
+        .starts_with("the headers do not compile:\n  "));
+}

@@ -1,0 +1,129 @@
+//! End to end from headers: `new-wrapper --header` reads a library it has never
+//! seen, and the crate it generates builds and passes its tests (which call every
+//! const method). The libraries are the kit's test libraries, and its sample.
+
+use cargo_generate::{GenerateArgs, TemplatePath, Vcs};
+use new_wrapper::{template_dir, Library};
+use template_tests::libraries::{self, read_answers};
+use template_tests::{build_and_test, files, kit_root, render, set_author};
+
+// ANCHOR: geo
+#[test]
+fn a_header_with_a_self_counting_class_becomes_a_crate_that_passes() {
+    let libs = tempfile::tempdir().unwrap();
+    let geo = libraries::build("geo", libs.path());
+    let answers = read_answers("from-geo", &geo, &["geo/shape.hpp"]);
+    let tour = build_and_test(&answers, &[]);
+    assert!(
+        tour.contains("shape.describe('test') = \"test: shape\""),
+        "{tour}"
+    );
+    assert!(
+        tour.contains("shape.same_size(&Shape::new(1.0)?) = true"),
+        "{tour}"
+    );
+}
+// ANCHOR_END: geo
+
+#[test]
+fn a_header_with_unique_destroyed_and_freely_counted_classes_becomes_a_crate_that_passes() {
+    let libs = tempfile::tempdir().unwrap();
+    let store = libraries::build("store", libs.path());
+    let answers = read_answers("from-store", &store, &["store/store.hpp"]);
+    let tour = build_and_test(&answers, &[]);
+    assert!(tour.contains("item.sku() = 18007334074686647077"), "{tour}");
+    assert!(tour.contains("ticket.number() = 1"), "{tour}");
+}
+
+#[test]
+fn the_samples_own_headers_give_a_crate_that_behaves_as_dog_cxx() {
+    let libs = tempfile::tempdir().unwrap();
+    let native = kit_root().join("native-cpp");
+    let built = libraries::Built {
+        name: "testnative",
+        include_dir: native.join("include"),
+        lib_dir: libs.path().to_owned(),
+    };
+    let status = std::process::Command::new(std::env::var("CXX").unwrap_or("c++".into()))
+        .args(["-std=c++17", "-shared", "-fPIC", "-O1", "-I"])
+        .arg(native.join("include"))
+        .args(["reference_counter", "dog", "owner"].map(|s| native.join(format!("src/{s}.cpp"))))
+        .arg("-o")
+        .arg(libs.path().join("libtestnative.so"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let headers = ["testnative/dog.hpp", "testnative/owner.hpp"];
+    let answers = read_answers("from-sample", &built, &headers);
+    let tour = build_and_test(&answers, &[]);
+    assert!(tour.contains("dog.position() = 0"), "{tour}");
+    assert!(tour.contains("owner.get_dog() = Some(Dog"), "{tour}");
+    assert!(tour.contains("Owner::num_owners() = 1"), "{tour}");
+}
+
+#[test]
+fn the_bindings_and_the_report_for_a_header_are_as_reviewed() {
+    let answers = read_answers(
+        "geo-wrapper",
+        &libraries::Built {
+            name: "geo",
+            include_dir: libraries::sources("geo").join("include"),
+            lib_dir: libraries::sources("geo"),
+        },
+        &["geo/shape.hpp"],
+    );
+    let rendered = render(&answers);
+    let generated = files(&rendered.root);
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.add_filter(
+        &template_tests::regex_escape(&kit_root().display().to_string()),
+        "[KIT]",
+    );
+    settings.bind(|| {
+        for file in ["include/bridge.h", "src/ffi.rs", "src/classes.rs"] {
+            insta::assert_snapshot!(
+                format!("from_header__{}", file.replace('/', "__")),
+                generated[file]
+            );
+        }
+        let readme = &generated["README.md"];
+        let report = readme
+            .split("## What is left by hand")
+            .nth(1)
+            .and_then(|rest| rest.split("## ").next())
+            .expect("the README reports what was left out");
+        insta::assert_snapshot!("from_header__skipped_report", report.trim());
+    });
+}
+
+#[test]
+fn the_dry_runs_values_file_reproduces_the_crate_with_plain_cargo_generate() {
+    let libs = tempfile::tempdir().unwrap();
+    let store = libraries::build("store", libs.path());
+    let answers = read_answers("store-wrapper", &store, &["store/store.hpp"]);
+    let through_new_wrapper = files(&render(&answers).root);
+
+    set_author();
+    let values = libs.path().join("answers.toml");
+    std::fs::write(&values, answers.values_file()).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let generated = cargo_generate::generate(GenerateArgs {
+        template_path: TemplatePath {
+            path: Some(template_dir().display().to_string()),
+            ..Default::default()
+        },
+        name: Some("store-wrapper".to_owned()),
+        destination: Some(out.path().to_owned()),
+        silent: true,
+        vcs: Some(Vcs::None),
+        template_values_file: Some(values.display().to_string()),
+        no_workspace: true,
+        force: true,
+        ..Default::default()
+    })
+    .expect("cargo-generate takes the values file");
+    assert_eq!(files(&generated), through_new_wrapper);
+    assert!(matches!(answers.library, Library::Existing { .. }));
+}
