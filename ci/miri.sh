@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 if ! cargo +nightly miri --version >/dev/null 2>&1; then
     rustup component add miri --toolchain nightly
 fi
+# Miri builds its own standard library from the sources.
+if ! rustup +nightly component list --installed 2>/dev/null | grep -q '^rust-src'; then
+    rustup component add rust-src --toolchain nightly
+fi
 # A target folder of its own: Miri's artefacts never mix with the normal build's.
 MIRIFLAGS="${MIRIFLAGS:-} -Zmiri-strict-provenance" \
     cargo +nightly miri test -p refcount --target-dir target/miri

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Everything that crosses the FFI, under valgrind: the worked examples, the tests of
-# both wrapper crates, and the tests of a freshly generated crate. Any leak (definite
+# both wrapper crates, and the tests of freshly generated crates (the sample's, and
+# two other libraries', from answers and from their headers). Any leak (definite
 # or indirect), invalid read or write, or double free fails the step.
 # Installs valgrind when it is missing.
 set -euo pipefail
@@ -19,10 +20,25 @@ cargo run -q -p dog-dynamic --example dynamic_walk
 echo "-- the wrapper crates' tests"
 cargo test -q -p dog-cxx -p dog-dynamic --tests
 
-echo "-- a generated crate's tests"
-# Outside the kit's folder, so that it is not taken for a member of its workspace.
+# Outside the kit's folder, so that they are not taken for members of its workspace.
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-CARGO_NAME="${CARGO_NAME:-ci}" cargo run -q -p new-wrapper -- "$scratch/generated" --no-build --no-ci >/dev/null
-CARGO_TARGET_DIR="$PWD/target/template-e2e" cargo test -q --offline --tests \
-    --manifest-path "$scratch/generated/Cargo.toml"
+export CARGO_NAME="${CARGO_NAME:-ci}"
+
+# The generators themselves run without valgrind: only the generated code is checked.
+generate() { env -u CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER cargo run -q "$@"; }
+
+echo "-- a generated crate's tests (the sample)"
+generate -p new-wrapper -- "$scratch/generated" --no-build --no-ci 2>/dev/null
+crates=("$scratch/generated")
+
+echo "-- the tests of crates generated for two other libraries, answered and read"
+while read -r crate; do
+    crates+=("$crate")
+done < <(generate -p template-tests --bin test-crates -- "$scratch/others" 2>/dev/null)
+
+for crate in "${crates[@]}"; do
+    echo "   $(basename "$crate")"
+    CARGO_TARGET_DIR="$PWD/target/template-e2e" cargo test -q --offline --tests \
+        --manifest-path "$crate/Cargo.toml"
+done

@@ -118,6 +118,22 @@ impl {{ rust }} {
     }
     // ANCHOR_END: method_{{ c[3] }}_{{ m[2] }}
 {% endif %}{% endfor %}}
+
+/// Two wrappers are equal when they hold the same C++ object.
+impl PartialEq for {{ rust }} {
+    fn eq(&self, other: &Self) -> bool {
+        self.handle == other.handle
+    }
+}
+
+impl Eq for {{ rust }} {}
+
+/// Hashes the C++ object's address, as equality compares it.
+impl std::hash::Hash for {{ rust }} {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.handle.hash(state);
+    }
+}
 {% if kept.size == 0 %}
 /// Erases the handle to a type-tagged one (`{{ handle }}<{{ c[13] }}>`).
 impl From<{{ rust }}> for refcount::AnyHandle {

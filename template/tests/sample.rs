@@ -41,6 +41,7 @@ fn an_owner_keeps_its_dog_alive_after_the_caller_drops_it() {
         assert_eq!(Dog::num_dogs(), 1, "the owner keeps the native dog alive");
         owner.say_walk();
         let walked = owner.get_dog().expect("the owner has a dog");
+        assert_eq!(walked, owner.get_dog().unwrap(), "the same C++ dog each time");
         assert_eq!(walked.position(), 1);
         assert_eq!(walked.reference_count(), 2, "the owner's and the getter's");
         drop((owner, walked));

@@ -97,6 +97,22 @@ impl Dog {
     // ANCHOR_END: method_dog_num_dogs
 }
 
+/// Two wrappers are equal when they hold the same C++ object.
+impl PartialEq for Dog {
+    fn eq(&self, other: &Self) -> bool {
+        self.handle == other.handle
+    }
+}
+
+impl Eq for Dog {}
+
+/// Hashes the C++ object's address, as equality compares it.
+impl std::hash::Hash for Dog {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.handle.hash(state);
+    }
+}
+
 /// Erases the handle to a type-tagged one (`Shared<testnative::dog>`).
 impl From<Dog> for refcount::AnyHandle {
     fn from(object: Dog) -> Self {
@@ -179,4 +195,20 @@ impl DogOwner {
         ffi::owner_num_owners()
     }
     // ANCHOR_END: method_owner_num_owners
+}
+
+/// Two wrappers are equal when they hold the same C++ object.
+impl PartialEq for DogOwner {
+    fn eq(&self, other: &Self) -> bool {
+        self.handle == other.handle
+    }
+}
+
+impl Eq for DogOwner {}
+
+/// Hashes the C++ object's address, as equality compares it.
+impl std::hash::Hash for DogOwner {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.handle.hash(state);
+    }
 }

@@ -16,7 +16,7 @@ fn dog_is_made_used_and_released() {
     checked(|| {
         let dog = Dog::new()?;
         let twin = dog.clone();
-        assert_eq!(twin.as_ptr(), dog.as_ptr());
+        assert_eq!(twin, dog, "a clone holds the same C++ object");
         drop(twin);
         let _ = dog.position();
         let _ = dog.reference_count();
@@ -31,7 +31,7 @@ fn dog_owner_is_made_used_and_released() {
     checked(|| {
         let dog_owner = DogOwner::new(&Dog::new()?)?;
         let twin = dog_owner.clone();
-        assert_eq!(twin.as_ptr(), dog_owner.as_ptr());
+        assert_eq!(twin, dog_owner, "a clone holds the same C++ object");
         drop(twin);
         let _ = dog_owner.get_dog();
         let _ = dog_owner.reference_count();

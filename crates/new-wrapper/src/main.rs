@@ -20,7 +20,7 @@ Examples:
       --include-dir /opt/geo/include --lib-dir /opt/geo/lib --lib-name geo
 
   # The same, answered by hand (no libclang needed):
-  new-wrapper ../geo-wrapper --namespace geo --header geo/shape.hpp \\
+  new-wrapper ../geo-wrapper --namespace geo --header geo/shape.hpp --no-read \\
       --include-dir /opt/geo/include --lib-dir /opt/geo/lib --lib-name geo \\
       --class 'shape=intrusive(retain,release) new(double)' \\
       --method 'shape.area() const -> double'
@@ -106,6 +106,12 @@ fn run(cli: &Cli) -> Result<(), String> {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default()
     });
+    if cli.folder.exists() && !cli.dry_run {
+        return Err(format!(
+            "`{}` exists already: choose a new folder",
+            cli.folder.display()
+        ));
+    }
     let answers = answers(cli, &name)?;
 
     if cli.dry_run {
@@ -127,7 +133,14 @@ fn run(cli: &Cli) -> Result<(), String> {
 
     eprintln!("==> generating `{name}` in {}", cli.folder.display());
     print_plan(&answers);
-    let folder = generate(&template_dir(), &answers, &cli.folder).map_err(|e| e.to_string())?;
+    let folder = {
+        // cargo-generate reports every answer on stderr; a refusal comes back as an
+        // error, so nothing is lost in keeping it quiet.
+        #[cfg(unix)]
+        let _quiet = gag::Gag::stderr().ok();
+        generate(&template_dir(), &answers, &cli.folder)
+    }
+    .map_err(|e| e.to_string())?;
     eprintln!("    files: {}", file_list(&folder).join(", "));
     if cli.no_build {
         eprintln!("done: {}", folder.display());
@@ -255,8 +268,18 @@ fn answers(cli: &Cli, name: &str) -> Result<Answers, String> {
     );
     answers.cpp_namespace = found.namespace;
     answers.classes = found.classes;
-    answers.methods = found.methods;
-    answers.methods.extend(cli.methods.iter().cloned());
+    // A method answered with --method replaces the one read with the same signature.
+    let signature = |method: &str| {
+        let head = method.split(')').next().unwrap_or(method);
+        head.split_whitespace().collect::<String>()
+    };
+    let answered: Vec<String> = cli.methods.iter().map(|m| signature(m)).collect();
+    answers.methods = found
+        .methods
+        .into_iter()
+        .filter(|method| !answered.contains(&signature(method)))
+        .chain(cli.methods.iter().cloned())
+        .collect();
     answers.skipped = found.skipped;
     Ok(answers)
 }

@@ -33,6 +33,7 @@ fn new_dog() -> *mut ffi::Dog {
 }
 
 /// A new dog's one reference, adopted by handle `H`.
+#[inline]
 fn adopt<H: Handle<Target = ffi::Dog>>() -> H {
     // SAFETY: `new_dog` returns a new dog with one reference, which `H` takes over.
     unsafe { H::adopt(new_dog()) }.unwrap()

@@ -14,6 +14,7 @@ fn still_valid(object: &Opaque) -> *const Opaque {
     object
 }
 
+// ANCHOR: count_writes
 #[test]
 fn a_reference_from_get_stays_valid_while_the_native_count_changes() {
     let sim = Sim::new();
@@ -31,6 +32,7 @@ fn a_reference_from_get_stays_valid_while_the_native_count_changes() {
     drop((a, c));
     sim.assert_clean();
 }
+// ANCHOR_END: count_writes
 
 #[test]
 fn pinned_access_to_an_opaque_object_cannot_move_it() {

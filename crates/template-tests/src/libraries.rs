@@ -104,6 +104,7 @@ fn owned(items: &[&str]) -> Vec<String> {
     items.iter().map(|item| (*item).to_owned()).collect()
 }
 
+// ANCHOR: geo_answers
 /// `geo`, answered by hand: one class that counts itself through its members
 /// (its destructor is private), two constructors, and a few methods.
 pub fn geo_answers(name: &str, library: Library) -> Answers {
@@ -125,7 +126,9 @@ pub fn geo_answers(name: &str, library: Library) -> Answers {
         ..answers(name, "geo", library, "geo/shape.hpp")
     }
 }
+// ANCHOR_END: geo_answers
 
+// ANCHOR: store_answers
 /// `store`, answered by hand: a uniquely owned class, a class counted in Rust that a
 /// free function destroys, and a class that counts itself through free functions.
 pub fn store_answers(name: &str, library: Library) -> Answers {
@@ -150,6 +153,7 @@ pub fn store_answers(name: &str, library: Library) -> Answers {
         ..answers(name, "store", library, "store/store.hpp")
     }
 }
+// ANCHOR_END: store_answers
 
 /// The answers for library `built`, read from its headers as `new-wrapper --header`
 /// reads them: the classes, constructors and methods that libclang finds.

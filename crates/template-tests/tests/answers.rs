@@ -136,6 +136,7 @@ fn refused_class(class: &str) -> String {
     refused(&answers)
 }
 
+// ANCHOR: refused
 #[test]
 fn an_unknown_ownership_is_refused() {
     assert_eq!(
@@ -146,6 +147,7 @@ fn an_unknown_ownership_is_refused() {
          `shape=intrusive(retain,release) new(double)`"
     );
 }
+// ANCHOR_END: refused
 
 #[test]
 fn intrusive_without_its_two_names_is_refused() {

@@ -19,7 +19,9 @@ pub(crate) fn public_methods(class: Entity) -> Vec<Entity> {
         for child in scope.get_children() {
             let public = child.get_accessibility() == Some(Accessibility::Public);
             match child.get_kind() {
-                EntityKind::Method | EntityKind::FunctionTemplate | EntityKind::ConversionFunction
+                EntityKind::Method
+                | EntityKind::FunctionTemplate
+                | EntityKind::ConversionFunction
                     if public && seen.insert(child.get_display_name().unwrap_or_default()) =>
                 {
                     found.push(child);
