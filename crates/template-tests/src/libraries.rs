@@ -26,6 +26,22 @@ pub fn sources(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// Compiles C++ `sources` into the shared library `output`, hiding all but what the
+/// headers export.
+pub fn compile_shared(sources: &[PathBuf], include_dir: &Path, output: &Path) {
+    let compiler = std::env::var("CXX").unwrap_or_else(|_| "c++".to_owned());
+    let status = Command::new(&compiler)
+        .args(["-std=c++17", "-shared", "-fPIC", "-fvisibility=hidden", "-O1", "-g"])
+        .arg("-I")
+        .arg(include_dir)
+        .args(sources)
+        .arg("-o")
+        .arg(output)
+        .status()
+        .unwrap_or_else(|e| panic!("{compiler} runs: {e}"));
+    assert!(status.success(), "building {} failed", output.display());
+}
+
 /// Builds test library `name` into `out/<name>`: `lib<name>.so`, and a pkg-config
 /// file `<name>.pc` that points at it and at its headers.
 pub fn build(name: &'static str, out: &Path) -> Built {
@@ -38,25 +54,8 @@ pub fn build(name: &'static str, out: &Path) -> Built {
         .map(|entry| entry.path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "cpp"))
         .collect();
-    let compiler = std::env::var("CXX").unwrap_or_else(|_| "c++".to_owned());
-    let status = Command::new(&compiler)
-        .args([
-            "-std=c++17",
-            "-shared",
-            "-fPIC",
-            "-fvisibility=hidden",
-            "-O1",
-            "-g",
-        ])
-        .arg("-I")
-        .arg(src.join("include"))
-        .args(&cpp)
-        .arg("-o")
-        .arg(lib_dir.join(format!("lib{name}.so")))
-        .status()
-        .unwrap_or_else(|e| panic!("{compiler} runs: {e}"));
-    assert!(status.success(), "building lib{name}.so failed");
     let include_dir = src.join("include");
+    compile_shared(&cpp, &include_dir, &lib_dir.join(format!("lib{name}.so")));
     let pc = format!(
         "Name: {name}\nDescription: the kit's test library {name}\nVersion: 1.0.0\n\
          Cflags: -I{}\nLibs: -L{} -l{name}\n",
@@ -68,6 +67,21 @@ pub fn build(name: &'static str, out: &Path) -> Built {
         name,
         include_dir,
         lib_dir,
+    }
+}
+
+/// The kit's sample library (`native-cpp`), prebuilt into `out` as `libtestnative.so`:
+/// the sample as a library of its own, outside the crate.
+pub fn sample_prebuilt(out: &Path) -> Built {
+    let native = kit_root().join("native-cpp");
+    let sources = ["reference_counter", "dog", "owner", "c_api"]
+        .map(|s| native.join(format!("src/{s}.cpp")));
+    let include_dir = native.join("include");
+    compile_shared(&sources, &include_dir, &out.join("libtestnative.so"));
+    Built {
+        name: "testnative",
+        include_dir,
+        lib_dir: out.to_owned(),
     }
 }
 

@@ -38,35 +38,11 @@ fn a_nested_namespace_crate_builds_and_passes_its_tests() {
 
 #[test]
 fn an_existing_library_crate_links_a_prebuilt_library() {
-    // The prebuilt library: the kit's native-cpp, compiled as a shared library.
     let lib_dir = tempfile::tempdir().unwrap();
-    let native = kit_root().join("native-cpp");
-    let sources =
-        ["reference_counter", "dog", "owner", "c_api"].map(|s| native.join(format!("src/{s}.cpp")));
-    let compiler = std::env::var("CXX").unwrap_or_else(|_| "c++".to_owned());
-    let status = Command::new(&compiler)
-        .args([
-            "-std=c++17",
-            "-shared",
-            "-fPIC",
-            "-fvisibility=hidden",
-            "-O1",
-        ])
-        .arg(format!("-I{}", native.join("include").display()))
-        .args(&sources)
-        .arg("-o")
-        .arg(lib_dir.path().join("libtestnative.so"))
-        .status()
-        .expect("a C++ compiler");
-    assert!(status.success(), "building the prebuilt library failed");
-
+    let sample = libraries::sample_prebuilt(lib_dir.path());
     let tour = build_and_test(
         &Answers {
-            library: Library::Existing {
-                include_dir: native.join("include"),
-                lib_name: "testnative".to_owned(),
-                lib_dir: lib_dir.path().to_owned(),
-            },
+            library: sample.existing(),
             headers: vec!["testnative/dog.hpp".into(), "testnative/owner.hpp".into()],
             refcount: kit_refcount(),
             ..Answers::defaults("e2e-existing")

@@ -38,21 +38,7 @@ fn a_header_with_unique_destroyed_and_freely_counted_classes_becomes_a_crate_tha
 #[test]
 fn the_samples_own_headers_give_a_crate_that_behaves_as_dog_cxx() {
     let libs = tempfile::tempdir().unwrap();
-    let native = kit_root().join("native-cpp");
-    let built = libraries::Built {
-        name: "testnative",
-        include_dir: native.join("include"),
-        lib_dir: libs.path().to_owned(),
-    };
-    let status = std::process::Command::new(std::env::var("CXX").unwrap_or("c++".into()))
-        .args(["-std=c++17", "-shared", "-fPIC", "-O1", "-I"])
-        .arg(native.join("include"))
-        .args(["reference_counter", "dog", "owner"].map(|s| native.join(format!("src/{s}.cpp"))))
-        .arg("-o")
-        .arg(libs.path().join("libtestnative.so"))
-        .status()
-        .unwrap();
-    assert!(status.success());
+    let built = libraries::sample_prebuilt(libs.path());
     let headers = ["testnative/dog.hpp", "testnative/owner.hpp"];
     let answers = read_answers("from-sample", &built, &headers);
     let tour = build_and_test(&answers, &[]);

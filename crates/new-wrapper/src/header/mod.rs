@@ -257,25 +257,34 @@ fn in_headers(entity: Entity, headers: &[PathBuf]) -> bool {
     headers.contains(&path)
 }
 
-/// The class definitions in `headers`, in order, in any namespace.
-fn classes_in<'tu>(root: Entity<'tu>, headers: &[PathBuf]) -> Vec<Declared<'tu>> {
+/// Every declaration of the translation unit outside classes and functions: the
+/// global scope, namespaces and `extern "C"` blocks, depth first.
+pub(crate) fn declarations(root: Entity) -> Vec<Entity> {
     let mut found = Vec::new();
     let mut pending = vec![root];
     while let Some(scope) = pending.pop() {
         for child in scope.get_children() {
             match child.get_kind() {
                 EntityKind::Namespace | EntityKind::LinkageSpec => pending.push(child),
-                EntityKind::ClassDecl | EntityKind::StructDecl
-                    if child.is_definition()
-                        && !child.is_anonymous()
-                        && in_headers(child, headers) =>
-                {
-                    found.push(Declared { entity: child })
-                }
-                _ => {}
+                _ => found.push(child),
             }
         }
     }
+    found
+}
+
+/// The class definitions in `headers`, in order, in any namespace.
+fn classes_in<'tu>(root: Entity<'tu>, headers: &[PathBuf]) -> Vec<Declared<'tu>> {
+    let mut found: Vec<Declared> = declarations(root)
+        .into_iter()
+        .filter(|entity| {
+            matches!(entity.get_kind(), EntityKind::ClassDecl | EntityKind::StructDecl)
+                && entity.is_definition()
+                && !entity.is_anonymous()
+                && in_headers(*entity, headers)
+        })
+        .map(|entity| Declared { entity })
+        .collect();
     found.sort_by_key(|class| {
         let location = class.entity.get_location().map(|l| l.get_file_location());
         location.map(|l| (l.file.map(|f| f.get_path()), l.line))

@@ -4,7 +4,7 @@
 use clang::{Accessibility, Availability, Entity, EntityKind, TypeKind};
 
 use super::members::public_methods;
-use super::{namespace_of, Class, Classes, Declared, ReadError};
+use super::{declarations, namespace_of, Class, Classes, Declared, ReadError};
 
 /// Count member pairs, as libraries name them: (add a reference, release one).
 const MEMBER_PAIRS: &[(&str, &str)] = &[
@@ -158,31 +158,24 @@ impl Given {
 /// The free functions of `namespace`: (name, the class its one pointer parameter
 /// points to).
 fn free_functions(root: Entity, namespace: &str) -> Vec<(String, Option<String>)> {
-    let mut found = Vec::new();
-    let mut pending = vec![root];
-    while let Some(scope) = pending.pop() {
-        for child in scope.get_children() {
-            match child.get_kind() {
-                EntityKind::Namespace | EntityKind::LinkageSpec => pending.push(child),
-                EntityKind::FunctionDecl if namespace_of(child) == namespace => {
-                    let arguments = child.get_arguments().unwrap_or_default();
-                    let pointee = match arguments.as_slice() {
-                        [only] => only
-                            .get_type()
-                            .map(|ty| ty.get_canonical_type())
-                            .filter(|ty| ty.get_kind() == TypeKind::Pointer)
-                            .and_then(|ty| ty.get_pointee_type())
-                            .and_then(|ty| ty.get_declaration())
-                            .and_then(|decl| decl.get_name()),
-                        _ => None,
-                    };
-                    found.push((child.get_name().unwrap_or_default(), pointee));
-                }
-                _ => {}
-            }
-        }
-    }
-    found
+    declarations(root)
+        .into_iter()
+        .filter(|f| f.get_kind() == EntityKind::FunctionDecl && namespace_of(*f) == namespace)
+        .map(|function| {
+            let arguments = function.get_arguments().unwrap_or_default();
+            let pointee = match arguments.as_slice() {
+                [only] => only
+                    .get_type()
+                    .map(|ty| ty.get_canonical_type())
+                    .filter(|ty| ty.get_kind() == TypeKind::Pointer)
+                    .and_then(|ty| ty.get_pointee_type())
+                    .and_then(|ty| ty.get_declaration())
+                    .and_then(|decl| decl.get_name()),
+                _ => None,
+            };
+            (function.get_name().unwrap_or_default(), pointee)
+        })
+        .collect()
 }
 
 /// Infers the ownership of class `name` from its members and the free functions.

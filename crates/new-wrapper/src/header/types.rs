@@ -43,6 +43,22 @@ fn is_std_string(ty: Type) -> bool {
         || name == "std::string"
 }
 
+/// A pointer or a reference taken apart: whether it is a pointer, `"const "` or `""`,
+/// and the canonical type it points to.
+fn indirection(ty: Type) -> (bool, &'static str, Type) {
+    let pointee = ty.get_pointee_type().expect("a pointer points to a type");
+    let constness = if pointee.is_const_qualified() {
+        "const "
+    } else {
+        ""
+    };
+    (
+        ty.get_kind() == TypeKind::Pointer,
+        constness,
+        pointee.get_canonical_type(),
+    )
+}
+
 /// What a parameter's type is, as an answer spells it.
 pub fn parameter(ty: Type, classes: &Classes) -> Result<String, String> {
     let ty = ty.get_canonical_type();
@@ -56,14 +72,7 @@ pub fn parameter(ty: Type, classes: &Classes) -> Result<String, String> {
             None => unknown(ty),
         }),
         TypeKind::Pointer | TypeKind::LValueReference => {
-            let is_pointer = ty.get_kind() == TypeKind::Pointer;
-            let pointee = ty.get_pointee_type().expect("a pointer points to a type");
-            let constness = if pointee.is_const_qualified() {
-                "const "
-            } else {
-                ""
-            };
-            let pointee = pointee.get_canonical_type();
+            let (is_pointer, constness, pointee) = indirection(ty);
             let mark = if is_pointer { "*" } else { "&" };
             if let Some(class) = classes.name_of(pointee) {
                 return Ok(format!("{constness}{class}{mark}"));
@@ -113,14 +122,7 @@ pub fn result(ty: Type, classes: &Classes, owned: bool) -> Result<String, String
     match ty.get_kind() {
         TypeKind::Record if is_std_string(ty) => Ok("std::string".to_owned()),
         TypeKind::Pointer | TypeKind::LValueReference => {
-            let is_pointer = ty.get_kind() == TypeKind::Pointer;
-            let pointee = ty.get_pointee_type().expect("a pointer points to a type");
-            let constness = if pointee.is_const_qualified() {
-                "const "
-            } else {
-                ""
-            };
-            let pointee = pointee.get_canonical_type();
+            let (is_pointer, constness, pointee) = indirection(ty);
             if let Some((class, kind)) = classes.kind_of(pointee) {
                 if owned && is_pointer {
                     return Ok(format!("new {constness}{class}*"));
