@@ -31,7 +31,14 @@ pub fn sources(name: &str) -> PathBuf {
 pub fn compile_shared(sources: &[PathBuf], include_dir: &Path, output: &Path) {
     let compiler = std::env::var("CXX").unwrap_or_else(|_| "c++".to_owned());
     let status = Command::new(&compiler)
-        .args(["-std=c++17", "-shared", "-fPIC", "-fvisibility=hidden", "-O1", "-g"])
+        .args([
+            "-std=c++17",
+            "-shared",
+            "-fPIC",
+            "-fvisibility=hidden",
+            "-O1",
+            "-g",
+        ])
         .arg("-I")
         .arg(include_dir)
         .args(sources)
@@ -74,8 +81,8 @@ pub fn build(name: &'static str, out: &Path) -> Built {
 /// the sample as a library of its own, outside the crate.
 pub fn sample_prebuilt(out: &Path) -> Built {
     let native = kit_root().join("native-cpp");
-    let sources = ["reference_counter", "dog", "owner", "c_api"]
-        .map(|s| native.join(format!("src/{s}.cpp")));
+    let sources =
+        ["reference_counter", "dog", "owner", "c_api"].map(|s| native.join(format!("src/{s}.cpp")));
     let include_dir = native.join("include");
     compile_shared(&sources, &include_dir, &out.join("libtestnative.so"));
     Built {

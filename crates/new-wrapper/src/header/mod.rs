@@ -278,8 +278,10 @@ fn classes_in<'tu>(root: Entity<'tu>, headers: &[PathBuf]) -> Vec<Declared<'tu>>
     let mut found: Vec<Declared> = declarations(root)
         .into_iter()
         .filter(|entity| {
-            matches!(entity.get_kind(), EntityKind::ClassDecl | EntityKind::StructDecl)
-                && entity.is_definition()
+            matches!(
+                entity.get_kind(),
+                EntityKind::ClassDecl | EntityKind::StructDecl
+            ) && entity.is_definition()
                 && !entity.is_anonymous()
                 && in_headers(*entity, headers)
         })
