@@ -101,6 +101,25 @@ impl<T: Native> Owned<T> {
     /// Only for [`OpaqueRaw`] types ([`Opaque`](crate::Opaque), cxx's opaque C++
     /// types): they are `!Unpin` and cannot be built in safe code, so the pinned
     /// reference never becomes a `&mut` that safe code could move or swap through.
+    /// A `c_void` one would (`c_void` is `Unpin`), and is refused:
+    ///
+    /// ```compile_fail,E0277
+    /// use core::ffi::c_void;
+    /// use core::ptr::NonNull;
+    ///
+    /// enum Bytes {}
+    /// // SAFETY: never given an object.
+    /// unsafe impl refcount::Native for Bytes {
+    ///     type Raw = c_void;
+    ///     const TYPE_ID: &'static str = "doc::bytes";
+    ///     unsafe fn release(_: NonNull<c_void>) {}
+    /// }
+    ///
+    /// fn swap(a: &mut refcount::Owned<Bytes>, b: &mut refcount::Owned<Bytes>) {
+    ///     // error[E0277]: `c_void` is not `OpaqueRaw`
+    ///     std::mem::swap(&mut *a.pin_mut(), &mut *b.pin_mut());
+    /// }
+    /// ```
     pub fn pin_mut(&mut self) -> Pin<&mut T::Raw>
     where
         T::Raw: OpaqueRaw,
