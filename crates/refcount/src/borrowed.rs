@@ -6,7 +6,7 @@ use core::marker::PhantomData;
 use core::ptr::NonNull;
 
 use crate::error::null;
-use crate::{Lease, Native, NativeCounted, Owned, Result, Shared, SyncNative};
+use crate::{Lease, Native, NativeCounted, Owned, Result, SendNative, Shared, SyncNative};
 
 /// A native object that the library lends: no reference is taken, none is released,
 /// and the borrow checker keeps it from outliving what it was borrowed from.
@@ -24,7 +24,7 @@ use crate::{Lease, Native, NativeCounted, Owned, Result, Shared, SyncNative};
 /// let counter = unsafe { Shared::<Counter>::adopt(Counter::create()) }.unwrap();
 /// let lent: Borrowed<'_, Counter> = counter.borrow(); // what a callback would receive
 /// let kept: Shared<Counter> = lent.to_shared(); // adds a native reference
-/// assert_eq!(Counter::count(kept.as_ptr()), 2);
+/// assert_eq!(Counter::count(&kept), 2);
 /// ```
 pub struct Borrowed<'a, T: Native> {
     ptr: NonNull<T::Raw>,
@@ -33,10 +33,11 @@ pub struct Borrowed<'a, T: Native> {
 }
 
 // SAFETY: a `Borrowed` is a shared reference to the object: sending or sharing it
-// lets other threads use the object through `&T::Raw`, which `SyncNative` allows.
-unsafe impl<T: SyncNative> Send for Borrowed<'_, T> {}
+// lets other threads use the object through `&T::Raw`, which `SyncNative` allows,
+// and make a `Shared` of it there (`to_shared`), released there: `SendNative`.
+unsafe impl<T: SendNative + SyncNative> Send for Borrowed<'_, T> {}
 // SAFETY: as above.
-unsafe impl<T: SyncNative> Sync for Borrowed<'_, T> {}
+unsafe impl<T: SendNative + SyncNative> Sync for Borrowed<'_, T> {}
 
 impl<'a, T: Native> Borrowed<'a, T> {
     /// Borrows the object behind `ptr` for the lifetime `'a`, which the caller chooses.
@@ -126,7 +127,7 @@ mod sealed {
 ///
 /// impl<H: Holds<Counter>> Tally<H> {
 ///     pub fn count(&self) -> usize {
-///         Counter::count(self.0.as_ptr())
+///         Counter::count(&self.0)
 ///     }
 /// }
 ///

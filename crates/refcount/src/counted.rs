@@ -166,14 +166,8 @@ impl<T: Native> Counted<T> {
     /// `Arc::try_unwrap` does), with [`Error::StillShared`] if other clones exist and
     /// with [`Error::Disposed`] if it was closed.
     pub fn into_raw(self) -> core::result::Result<NonNull<T::Raw>, IntoRawError<T>> {
-        if self.is_closed() {
-            return Err(IntoRawError {
-                error: Error::Disposed {
-                    type_id: T::TYPE_ID,
-                },
-                handle: self,
-            });
-        }
+        // Take the only clone first: once it is ours, no other thread can close it
+        // (a close checked before could run between the check and the take).
         let inner = match Arc::try_unwrap(self.into_arc()) {
             Ok(inner) => inner,
             Err(shared) => {
@@ -187,7 +181,16 @@ impl<T: Native> Counted<T> {
                 });
             }
         };
-        // The only clone, not closed: no other thread can close or lease it now.
+        if inner.state.load(Ordering::Acquire) & OPEN == 0 {
+            // Closed, and so released: the handle goes back as it was (its weak
+            // handles, tied to the old allocation, no longer upgrade).
+            return Err(IntoRawError {
+                error: Error::Disposed {
+                    type_id: T::TYPE_ID,
+                },
+                handle: Counted::from_arc(Arc::new(inner)),
+            });
+        }
         inner.released.store(true, Ordering::Relaxed);
         let ptr = inner.ptr;
         drop(inner); // flagged released: its drop does nothing now
@@ -195,7 +198,6 @@ impl<T: Native> Counted<T> {
         Ok(ptr)
     }
 
-    // ANCHOR: lease
     /// Starts a use of the object: the returned guard keeps it alive, even through a
     /// concurrent [`close`](Counted::close), until the guard is dropped.
     ///

@@ -60,10 +60,10 @@ impl Counter {
         Box::into_raw(Box::new(AtomicUsize::new(1))).cast()
     }
 
-    /// The object's native reference count.
-    pub fn count(ptr: *mut Opaque) -> usize {
-        // SAFETY: only called by the examples on live counters.
-        unsafe { &*ptr.cast::<AtomicUsize>() }.load(Ordering::SeqCst)
+    /// The native reference count of the counter a handle holds.
+    pub fn count(handle: &impl crate::Holds<Counter>) -> usize {
+        // SAFETY: the handle keeps the counter, a box made by `create`, alive.
+        unsafe { &*handle.as_ptr().cast::<AtomicUsize>() }.load(Ordering::SeqCst)
     }
 
     /// How many counters are alive.

@@ -27,10 +27,11 @@ use core::marker::{PhantomData, PhantomPinned};
 ///
 /// ```compile_fail
 /// # use refcount::doc_support::Widget;
-/// // SAFETY: fresh widgets whose only reference we hand over.
+/// // SAFETY: fresh widgets whose only reference we hand over, used by nothing else.
 /// let mut a = unsafe { refcount::Owned::<Widget>::adopt(Widget::create()) }.unwrap();
 /// let mut b = unsafe { refcount::Owned::<Widget>::adopt(Widget::create()) }.unwrap();
-/// std::mem::swap(&mut *a.pin_mut(), &mut *b.pin_mut()); // error: `Opaque` is not `Unpin`
+/// let (a, b) = unsafe { (a.pin_mut(), b.pin_mut()) };
+/// std::mem::swap(&mut *a, &mut *b); // error: `Opaque` is not `Unpin`
 /// ```
 #[repr(C)]
 pub struct Opaque {
@@ -61,8 +62,9 @@ pub trait OpaqueRaw: sealed::Sealed {}
 impl sealed::Sealed for Opaque {}
 impl OpaqueRaw for Opaque {}
 
-// cxx asserts at compile time that each of its opaque C++ types is `!Unpin`, and safe
-// code cannot construct one: the same two properties as `Opaque`.
+// cxx asserts at compile time that each opaque C++ type a bridge declares is `!Unpin`,
+// and safe code cannot construct one: the same two properties as `Opaque`. A hand-
+// written `unsafe impl ExternType` with `Kind = Opaque` promises cxx the same.
 #[cfg(feature = "cxx")]
 impl<T: cxx::ExternType<Kind = cxx::kind::Opaque>> sealed::Sealed for T {}
 #[cfg(feature = "cxx")]

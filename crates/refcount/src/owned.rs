@@ -33,8 +33,10 @@ pub struct Owned<T: Native> {
 // SAFETY: an `Owned` is the only way to reach its object, so moving it moves all
 // access; `SendNative` declares that the object may be used and released elsewhere.
 unsafe impl<T: SendNative> Send for Owned<T> {}
-// SAFETY: `&Owned` only gives `&T::Raw`; `SyncNative` declares shared use thread-safe.
-unsafe impl<T: SyncNative> Sync for Owned<T> {}
+// SAFETY: `&Owned` gives `&T::Raw`, which `SyncNative` declares safe to use from
+// several threads; and a borrow of it, from which a natively counted object may be
+// shared (`to_shared`) and so released on the other thread: `SendNative` allows it.
+unsafe impl<T: SendNative + SyncNative> Sync for Owned<T> {}
 
 impl<T: Native> Owned<T> {
     /// Takes over the reference that the caller holds (what a C `create_*` returns).
@@ -96,7 +98,7 @@ impl<T: Native> Owned<T> {
     }
 
     /// A pinned mutable reference, for bridges (such as cxx) whose non-const methods
-    /// take `Pin<&mut T::Raw>`. Exclusive because the handle is.
+    /// take `Pin<&mut T::Raw>`.
     ///
     /// Only for [`OpaqueRaw`] types ([`Opaque`](crate::Opaque), cxx's opaque C++
     /// types): they are `!Unpin` and cannot be built in safe code, so the pinned
@@ -117,16 +119,25 @@ impl<T: Native> Owned<T> {
     ///
     /// fn swap(a: &mut refcount::Owned<Bytes>, b: &mut refcount::Owned<Bytes>) {
     ///     // error[E0277]: `c_void` is not `OpaqueRaw`
-    ///     std::mem::swap(&mut *a.pin_mut(), &mut *b.pin_mut());
+    ///     // SAFETY: (irrelevant: this does not compile)
+    ///     unsafe { std::mem::swap(&mut *a.pin_mut(), &mut *b.pin_mut()) };
     /// }
     /// ```
-    pub fn pin_mut(&mut self) -> Pin<&mut T::Raw>
+    ///
+    /// # Safety
+    ///
+    /// Nothing else may use the object while the pinned reference lives: `&mut self`
+    /// excludes this handle's own borrows, but not a library that holds the object
+    /// too, nor (for a natively counted `T`) a [`Shared`] made from it with
+    /// `borrow().to_shared()`. A mutable access is exclusive only where the native
+    /// library says so.
+    pub unsafe fn pin_mut(&mut self) -> Pin<&mut T::Raw>
     where
         T::Raw: OpaqueRaw,
     {
-        // SAFETY: as in `get`; `&mut self` makes the borrow unique; `OpaqueRaw` types
-        // are `!Unpin`, so safe code cannot unpin the reference, and native objects
-        // are never moved by Rust, so pinning them is honest.
+        // SAFETY: as in `get`; the caller promises exclusive use while the reference
+        // lives; `OpaqueRaw` types are `!Unpin`, so safe code cannot unpin it, and
+        // native objects are never moved by Rust, so pinning them is honest.
         unsafe { Pin::new_unchecked(self.ptr.as_mut()) }
     }
 }

@@ -20,9 +20,9 @@ use crate::{track, NativeCounted, Result, SendNative, SyncNative};
 /// // SAFETY: `create` returns a live counter with one reference, which we adopt.
 /// let a = unsafe { Shared::<Counter>::adopt(Counter::create()) }.unwrap();
 /// let b = a.clone();
-/// assert_eq!(Counter::count(a.as_ptr()), 2);
+/// assert_eq!(Counter::count(&a), 2);
 /// drop(a);
-/// assert_eq!(Counter::count(b.as_ptr()), 1);
+/// assert_eq!(Counter::count(&b), 1);
 /// drop(b);
 /// assert_eq!(Counter::live(), 0);
 /// ```

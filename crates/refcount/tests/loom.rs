@@ -131,3 +131,40 @@ fn two_closes_and_a_lease_release_once_and_refuse_after() {
         free(obj);
     });
 }
+
+#[test]
+fn into_raw_racing_a_close_releases_once_between_them() {
+    loom::model(|| {
+        let (handle, obj) = fresh();
+        let closer = handle.clone();
+        let t = thread::spawn(move || {
+            closer.close();
+            drop(closer);
+        });
+        // Whoever wins, the object is released once: by the close, or by us after
+        // `into_raw` handed the pointer back.
+        let mut handle = handle;
+        loop {
+            match handle.into_raw() {
+                Ok(ptr) => {
+                    // SAFETY: `into_raw` gave the reference back to us: release it.
+                    unsafe { <Sim as Native>::release(ptr) };
+                    break;
+                }
+                Err(refused) => match refused.error() {
+                    refcount::Error::Disposed { .. } => {
+                        drop(refused);
+                        break;
+                    }
+                    _ => {
+                        handle = refused.into_handle();
+                        thread::yield_now();
+                    }
+                },
+            }
+        }
+        t.join().unwrap();
+        assert_eq!(obj.releases.load(SeqCst), 1);
+        free(obj);
+    });
+}

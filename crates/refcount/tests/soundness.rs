@@ -44,7 +44,8 @@ fn pinned_access_to_an_opaque_object_cannot_move_it() {
             Owned::<common::Plain>::adopt(sim.create().cast()).unwrap(),
         )
     };
-    let (pa, pb): (Pin<&mut Opaque>, Pin<&mut Opaque>) = (a.pin_mut(), b.pin_mut());
+    // SAFETY: nothing else uses the simulated objects.
+    let (pa, pb): (Pin<&mut Opaque>, Pin<&mut Opaque>) = unsafe { (a.pin_mut(), b.pin_mut()) };
     // `Opaque` is `!Unpin`: there is no safe way from here to `&mut Opaque` (the
     // compile_fail example of `Opaque` shows `mem::swap` refused); a pinned
     // reference only passes the object on.

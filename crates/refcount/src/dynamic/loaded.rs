@@ -8,7 +8,8 @@ use std::sync::OnceLock;
 use crate::Result;
 
 /// A library's API (a struct of [`Function`](super::Function)s), loaded on first use
-/// into a `static` and kept loaded for the rest of the program.
+/// into a `static` and kept loaded for the rest of the program. Its methods take
+/// `&'static self`: a `Loaded` that could move would leave its loaded API behind.
 ///
 /// # Why a static
 ///
@@ -65,7 +66,7 @@ impl<A> Loaded<A> {
     /// The API, loaded on the first call. A failed load is not retried: every call
     /// returns the same error (the library's files do not change while it runs).
     #[inline]
-    pub fn get(&self) -> Result<&A> {
+    pub fn get(&'static self) -> Result<&'static A> {
         match self.loaded() {
             Some(api) => Ok(api),
             None => self.load_once(),
@@ -75,7 +76,7 @@ impl<A> Loaded<A> {
     /// The first call of [`get`](Loaded::get) (or every one, after a failure).
     #[cold]
     #[inline(never)]
-    fn load_once(&self) -> Result<&A> {
+    fn load_once(&'static self) -> Result<&'static A> {
         let api = self
             .cell
             .get_or_init(self.load)
@@ -88,10 +89,11 @@ impl<A> Loaded<A> {
 
     /// The API if it was loaded, without loading it.
     #[inline]
-    pub fn loaded(&self) -> Option<&A> {
+    pub fn loaded(&'static self) -> Option<&'static A> {
         let api = self.api.load(Ordering::Acquire);
         // SAFETY: a non-null pointer points into `cell`, which is filled once and
-        // never emptied or moved while `self` lives.
+        // never emptied, in a `Loaded` that is never moved (it is `'static`: these
+        // methods take `&'static self`, and the pointer is stored by them alone).
         unsafe { api.as_ref() }
     }
 }
@@ -108,14 +110,15 @@ impl<A> Loaded<A> {
     /// types of the loaded library private, and make every handle from a pointer that
     /// a function of `get()`'s API returned: then each `release` keeps this contract.
     #[inline]
-    pub unsafe fn loaded_unchecked(&self) -> &A {
+    pub unsafe fn loaded_unchecked(&'static self) -> &'static A {
         let api = self.api.load(Ordering::Acquire);
         debug_assert!(
             !api.is_null(),
             "a handle of a library that was never loaded"
         );
         // SAFETY: the caller promises `get` succeeded, which stored a pointer into
-        // `cell`, filled once and never emptied or moved while `self` lives.
+        // `cell`, filled once and never emptied, in a `Loaded` that never moves
+        // (`'static`).
         unsafe { &*api }
     }
 }
