@@ -4,6 +4,8 @@
 //! What the generated methods assume of the C++ library (check it):
 //! - a method does not keep a pointer or reference to its arguments after it
 //!   returns; a constructor may, so the wrapper keeps what it was given alive;
+//! - a new object of a class that counts itself starts with one reference, the
+//!   caller's, unless the class was answered `retain`;
 //! - a returned pointer is borrowed from the object (a reference is added) unless
 //!   the method was answered `-> new TYPE*` (the caller owns it);
 //! - a method that can throw was answered `throws` (it returns `Err`); any other
@@ -30,8 +32,9 @@ pub struct {{ rust }} {{ "{" }}{% if kept.size > 0 %}
     // Dropped first: the C++ object goes before what it points to.{% endif %}
     handle: refcount::{{ handle }}<ffi::{{ rust }}>,{% for f in kept %}
     /// The `{{ f[1] }}` objects given to the constructor: the C++ object may point to
-    /// them without a reference of its own, so they live as long as this wrapper.
-    {{ f[0] }}: Vec<{{ f[1] }}>,{% endfor %}
+    /// them without a reference of its own, so they live as long as it, whatever
+    /// clone of this wrapper goes last.
+    {{ f[0] }}: std::sync::Arc<[{{ f[1] }}]>,{% endfor %}
 }
 // ANCHOR_END: type_{{ c[3] }}
 
@@ -47,7 +50,7 @@ impl {{ rust }} {
         let handle = unsafe { refcount::{{ handle }}::{% if c[8] %}adopt{% else %}retain{% endif %}(raw) }?;
         Ok({{ rust }} {
             handle,{% for f in kept %}
-            {{ f[0] }}: vec![{% for p in k[3] %}{% if p[8] == f[0] %}{{ p[7] }}, {% endif %}{% endfor %}],{% endfor %}
+            {{ f[0] }}: vec![{% for p in k[3] %}{% if p[8] == f[0] %}{{ p[7] }}, {% endif %}{% endfor %}].into(),{% endfor %}
         })
     }
     // ANCHOR_END: new_{{ c[3] }}_{{ k[1] }}
@@ -58,12 +61,10 @@ impl {{ rust }} {
     ///
     /// `ptr` is null or points to a live object whose reference the caller hands over.
     pub(crate) unsafe fn from_adopted(ptr: *mut ffi::{{ rust }}) -> Option<Self> {
-        // SAFETY: passed on from the caller.
-        let handle = unsafe { refcount::{{ handle }}::adopt(ptr) }.ok()?;
-        Some({{ rust }} {
-            handle,{% for f in kept %}
-            {{ f[0] }}: Vec::new(),{% endfor %}
-        })
+        // SAFETY: passed on from the caller{% unless c[8] %}; a new object of this class
+        // has no reference yet: the handle takes the first{% endunless %}.
+        let handle = unsafe { refcount::{{ handle }}::{% if c[8] %}adopt{% else %}retain{% endif %}(ptr) }.ok()?;
+        Some({{ rust }} { handle })
     }
 {% endif %}{% if c[16] %}
     /// Wraps an object that a C++ method lent, adding a reference of its own; `None`
@@ -75,10 +76,7 @@ impl {{ rust }} {
     pub(crate) unsafe fn from_retained(ptr: *mut ffi::{{ rust }}) -> Option<Self> {
         // SAFETY: passed on from the caller.
         let handle = unsafe { refcount::Shared::retain(ptr) }.ok()?;
-        Some({{ rust }} {
-            handle,{% for f in kept %}
-            {{ f[0] }}: Vec::new(),{% endfor %}
-        })
+        Some({{ rust }} { handle })
     }
 {% endif %}{% if kind == "counted" %}
     /// Starts a use of the C++ object, for a call the wrapper does not bind: the

@@ -4,6 +4,8 @@
 //! What the generated methods assume of the C++ library (check it):
 //! - a method does not keep a pointer or reference to its arguments after it
 //!   returns; a constructor may, so the wrapper keeps what it was given alive;
+//! - a new object of a class that counts itself starts with one reference, the
+//!   caller's, unless the class was answered `retain`;
 //! - a returned pointer is borrowed from the object (a reference is added) unless
 //!   the method was answered `-> new TYPE*` (the caller owns it);
 //! - a method that can throw was answered `throws` (it returns `Err`); any other
@@ -139,8 +141,9 @@ pub struct DogOwner {
     // Dropped first: the C++ object goes before what it points to.
     handle: refcount::Shared<ffi::DogOwner>,
     /// The `Dog` objects given to the constructor: the C++ object may point to
-    /// them without a reference of its own, so they live as long as this wrapper.
-    _keep_dog: Vec<Dog>,
+    /// them without a reference of its own, so they live as long as it, whatever
+    /// clone of this wrapper goes last.
+    _keep_dog: std::sync::Arc<[Dog]>,
 }
 // ANCHOR_END: type_owner
 
@@ -154,7 +157,7 @@ impl DogOwner {
         let handle = unsafe { refcount::Shared::adopt(raw) }?;
         Ok(DogOwner {
             handle,
-            _keep_dog: vec![dog.clone()],
+            _keep_dog: vec![dog.clone()].into(),
         })
     }
     // ANCHOR_END: new_owner_new

@@ -66,7 +66,9 @@ unsafe fn add_reference(ptr: *mut Opaque) {
 /// [`AnyHandle`]: ask the library what the object is, then let the factory choose.
 ///
 /// If no wrapper knows the type id, the object's reference is released and the
-/// error returned: nothing leaks.
+/// error returned: nothing leaks. If the library names no type for the object
+/// (`get_type_id` gives null), it is not one of the library's objects, and nothing
+/// is released.
 ///
 /// # Safety
 ///

@@ -52,7 +52,8 @@ struct Cli {
     #[arg(long = "class", value_name = "ANSWER")]
     classes: Vec<String>,
     /// A method to bind: CLASS.NAME(TYPES) [const] [static] [-> TYPE] [throws]
-    /// (repeat for more); added to what the headers give.
+    /// (repeat for more); it replaces a method read from the headers with the same
+    /// parameter types.
     #[arg(long = "method", value_name = "ANSWER")]
     methods: Vec<String>,
     /// Do not read the headers: wrap only what --class and --method answer.
@@ -249,6 +250,13 @@ fn answers(cli: &Cli, name: &str) -> Result<Answers, String> {
         if cli.classes.is_empty() {
             return Err("without reading the headers, give each class with --class".to_owned());
         }
+        if cli.namespace.is_none() {
+            return Err(
+                "without reading the headers, give the classes' namespace with \
+                        --namespace"
+                    .to_owned(),
+            );
+        }
         answers.methods = cli.methods.clone();
         return Ok(answers);
     }
@@ -268,11 +276,8 @@ fn answers(cli: &Cli, name: &str) -> Result<Answers, String> {
     );
     answers.cpp_namespace = found.namespace;
     answers.classes = found.classes;
-    // A method answered with --method replaces the one read with the same signature.
-    let signature = |method: &str| {
-        let head = method.split(')').next().unwrap_or(method);
-        head.split_whitespace().collect::<String>()
-    };
+    // A method answered with --method replaces the one read with the same parameter
+    // types (its names, and what follows the parameters, may differ).
     let answered: Vec<String> = cli.methods.iter().map(|m| signature(m)).collect();
     answers.methods = found
         .methods
@@ -282,6 +287,40 @@ fn answers(cli: &Cli, name: &str) -> Result<Answers, String> {
         .collect();
     answers.skipped = found.skipped;
     Ok(answers)
+}
+
+/// A method answer's class, name and parameter types, without the parameters' names
+/// or spaces: `shape.scale(double)` for `shape.scale(double factor) throws`.
+fn signature(method: &str) -> String {
+    let (head, rest) = method.split_once('(').unwrap_or((method, ""));
+    let params = rest.split(')').next().unwrap_or("");
+    let types: Vec<String> = params
+        .split(',')
+        .map(|param| {
+            let words: Vec<&str> = param.split_whitespace().collect();
+            // A last word that is an identifier after a type is the parameter's name.
+            let named = words.len() > 1
+                && words.last().is_some_and(|w| {
+                    w.chars().all(|c| c.is_alphanumeric() || c == '_')
+                        && ![
+                            "int", "long", "short", "char", "double", "float", "bool", "unsigned",
+                            "signed",
+                        ]
+                        .contains(w)
+                });
+            let kept = if named {
+                &words[..words.len() - 1]
+            } else {
+                &words[..]
+            };
+            kept.concat()
+        })
+        .collect();
+    format!(
+        "{}({})",
+        head.split_whitespace().collect::<String>(),
+        types.join(",")
+    )
 }
 
 /// The include folders pkg-config gives for `package`.

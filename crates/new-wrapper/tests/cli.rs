@@ -69,6 +69,46 @@ fn a_dry_run_prints_the_answers_as_a_values_file_and_writes_nothing() {
 }
 
 #[test]
+fn an_answered_method_replaces_the_one_read_with_the_same_parameter_types() {
+    let parent = tempfile::tempdir().unwrap();
+    let include = kit_root().join("crates/template-tests/libraries/geo/include");
+    let out = new_wrapper(
+        &[
+            "geo-wrapper",
+            "--header",
+            "geo/shape.hpp",
+            "--include-dir",
+            include.to_str().unwrap(),
+            "--lib-dir",
+            parent.path().to_str().unwrap(),
+            "--lib-name",
+            "geo",
+            "--method",
+            "shape.scale(double) throws as grow",
+            "--dry-run",
+        ],
+        parent.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let values: toml::Table = String::from_utf8(out.stdout).unwrap().parse().unwrap();
+    let methods = values["values"]["methods"].as_str().unwrap().to_owned();
+    assert_eq!(methods.lines().count(), 15, "{methods}");
+    assert!(
+        methods.contains("shape.scale(double) throws as grow"),
+        "{methods}"
+    );
+    assert!(!methods.contains("shape.scale(double factor)"), "{methods}");
+    assert!(
+        methods.contains("shape.scale(double fx, double fy)"),
+        "{methods}"
+    );
+}
+
+#[test]
 fn a_header_that_does_not_compile_is_shown_and_nothing_is_written() {
     let parent = tempfile::tempdir().unwrap();
     let include = parent.path().join("include");

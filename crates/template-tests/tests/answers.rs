@@ -245,3 +245,45 @@ fn the_template_itself_refuses_what_plain_cargo_generate_is_given() {
     );
     assert_eq!(std::fs::read_dir(parent.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn a_returned_object_whose_class_keeps_others_alive_is_refused() {
+    let (_dir, answers) = user_library(
+        &[
+            "shape=intrusive(retain,release) new()",
+            "group=intrusive(retain,release) new(shape*)",
+        ],
+        &["shape.owner() const -> group*"],
+    );
+    assert_eq!(
+        refused(&answers),
+        "\"shape.owner() const -> group*\" is not a valid method `shape.owner` (methods): it \
+         returns a `group`, whose wrapper keeps alive what its constructor was given: one made \
+         from a returned pointer could not (bind it by hand)"
+    );
+}
+
+#[test]
+fn names_that_would_collide_in_the_bridge_or_the_crate_are_refused() {
+    let (_dir, answers) = user_library(
+        &["shape=intrusive(retain,release)", "shape_list=unique"],
+        &["shape.list_release()"],
+    );
+    assert_eq!(
+        refused(&answers),
+        "\"list_release\" is not a valid method `shape.list_release` (methods): its bridge \
+         function `shape_list_release` would be named as the release of `shape_list`'s: give the \
+         method another Rust name with `as NAME`"
+    );
+    let (_dir, answers) = user_library(
+        &["shape=unique"],
+        &["shape.area() const -> double as lease"],
+    );
+    assert!(refused(&answers).ends_with(
+        "the Rust name `lease` is one the generated type defines itself: choose another"
+    ));
+    assert!(refused_class("shape as u8=unique").starts_with(
+        "\"shape as u8=unique\" is not a valid Rust name of class `shape` (classes): give a Rust \
+         type name after `as`, starting with an uppercase letter"
+    ));
+}

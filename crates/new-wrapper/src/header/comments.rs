@@ -19,12 +19,22 @@ pub fn one_line(raw: &str) -> String {
     words.join(" ")
 }
 
-/// Whether a comment says the function throws (`Throws ...`, `@throws`, "an exception").
+/// Whether `phrase` appears in `text` (lower case, one line) other than denied: "no
+/// new reference" and "not a new reference" do not say "new reference".
+fn says(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let denied = text[..at].split_whitespace().rev().take(2).any(|word| {
+            ["no", "not", "never", "without", "nor"].contains(&word) || word.ends_with("n't")
+        });
+        !denied
+    })
+}
+
+/// Whether a comment says the function throws (`Throws ...`, `@throws`, "an
+/// exception"), and not that it never does.
 pub fn mentions_throwing(raw: &str) -> bool {
-    let lower = raw.to_lowercase();
-    ["throw", "exception"]
-        .iter()
-        .any(|word| lower.contains(word))
+    let lower = one_line(&raw.to_lowercase());
+    ["throw", "exception"].iter().any(|word| says(&lower, word))
 }
 
 /// Whether a comment says that the caller owns the returned object (a new reference,
@@ -46,7 +56,7 @@ pub fn hands_over_ownership(raw: &str) -> bool {
         "caller is responsible",
     ]
     .iter()
-    .any(|phrase| lower.contains(phrase))
+    .any(|phrase| says(&lower, phrase))
 }
 
 #[cfg(test)]
@@ -75,5 +85,11 @@ mod tests {
         ));
         assert!(mentions_throwing("/// Throws `std::invalid_argument`."));
         assert!(!mentions_throwing("/// The width."));
+        assert!(!mentions_throwing("/// Never throws on a bad size."));
+        assert!(!mentions_throwing("/// Does not throw."));
+        assert!(!hands_over_ownership(
+            "/// The parent: no new reference is added."
+        ));
+        assert!(!hands_over_ownership("/// Not a new reference."));
     }
 }

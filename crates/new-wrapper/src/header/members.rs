@@ -22,7 +22,7 @@ pub(crate) fn public_methods(class: Entity) -> Vec<Entity> {
                 EntityKind::Method
                 | EntityKind::FunctionTemplate
                 | EntityKind::ConversionFunction
-                    if public && seen.insert(child.get_display_name().unwrap_or_default()) =>
+                    if public && seen.insert(signature(child)) =>
                 {
                     found.push(child);
                 }
@@ -42,14 +42,40 @@ pub(crate) fn public_methods(class: Entity) -> Vec<Entity> {
     found
 }
 
+/// A member function's name, parameter types and constness: what a derived class's
+/// function hides of a base's.
+fn signature(function: Entity) -> String {
+    let constness = if function.is_const_method() {
+        " const"
+    } else {
+        ""
+    };
+    format!(
+        "{}{constness}",
+        function.get_display_name().unwrap_or_default()
+    )
+}
+
 /// The class and method answers of `classes`, adding what is left out to `skipped`.
 pub(crate) fn answers(classes: &Classes, skipped: &mut Vec<String>) -> (Vec<String>, Vec<String>) {
-    let mut class_answers = Vec::new();
+    let class_answers: Vec<String> = classes
+        .list
+        .iter()
+        .map(|class| class_answer(class, classes, skipped))
+        .collect();
+    // A class whose constructor takes another wrapped class keeps it alive in its
+    // wrapper; a wrapper made from a returned pointer could not.
+    let keeps: Vec<String> = classes
+        .list
+        .iter()
+        .zip(&class_answers)
+        .filter(|(_, answer)| keeps_others(answer, classes))
+        .map(|(class, _)| class.name.clone())
+        .collect();
     let mut method_answers = Vec::new();
     for class in &classes.list {
-        class_answers.push(class_answer(class, classes, skipped));
         for method in public_methods(class.entity) {
-            match method_answer(class, method, classes) {
+            match method_answer(class, method, classes, &keeps) {
                 Ok(Some(answer)) => method_answers.push(answer),
                 Ok(None) => {}
                 Err(why) => skipped.push(format!(
@@ -61,6 +87,26 @@ pub(crate) fn answers(classes: &Classes, skipped: &mut Vec<String>) -> (Vec<Stri
         }
     }
     (class_answers, method_answers)
+}
+
+/// Whether a class answer's constructors take an object of one of `classes`.
+fn keeps_others(answer: &str, classes: &Classes) -> bool {
+    let code = answer.split('#').next().unwrap_or(answer);
+    code.split("new")
+        .skip(1)
+        .filter_map(|rest| rest.split_once('(').map(|(_, params)| params))
+        .filter_map(|params| params.split_once(')').map(|(params, _)| params))
+        .flat_map(|params| params.split(','))
+        .any(|param| {
+            let words: Vec<&str> = param
+                .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
+                .collect();
+            classes.list.iter().any(|class| {
+                words
+                    .iter()
+                    .any(|word| word.rsplit("::").next() == Some(class.name.as_str()))
+            })
+        })
 }
 
 /// A doc comment, as one line, with the separator before it; empty when there is none.
@@ -105,8 +151,11 @@ fn class_answer(class: &Class, classes: &Classes, skipped: &mut Vec<String>) -> 
         return verbatim.clone();
     }
     let mut answer = class.name.clone();
+    let camel = upper_camel(&class.name);
     if let Some(rename) = &class.rename {
         answer = format!("{answer} as {rename}");
+    } else if RESERVED.contains(&camel.as_str()) {
+        answer = format!("{answer} as Cpp{camel}");
     }
     answer = format!("{answer}={}", class.ownership);
     let abstract_class = class.entity.is_abstract_record();
@@ -146,6 +195,40 @@ fn class_answer(class: &Class, classes: &Classes, skipped: &mut Vec<String>) -> 
     format!("{answer}{}", doc(class.entity))
 }
 
+/// Rust names the template refuses for a class (cxx's own types, the crate's
+/// `Error`): a class of such a name is renamed `Cpp...` (as the template's hook lists).
+const RESERVED: &[&str] = &[
+    "String",
+    "Str",
+    "Vec",
+    "Box",
+    "UniquePtr",
+    "SharedPtr",
+    "WeakPtr",
+    "CxxString",
+    "CxxVector",
+    "Result",
+    "Pin",
+    "Option",
+    "Error",
+    "Self",
+    "Fn",
+    "Slice",
+];
+
+/// `snake_name` as `SnakeName`, as the template names a class's Rust type.
+fn upper_camel(name: &str) -> String {
+    name.split('_')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map_or(String::new(), |first| {
+                first.to_uppercase().chain(chars).collect()
+            })
+        })
+        .collect()
+}
+
 /// `new` for the first constructor, `new_` and the parameters' names for the others.
 fn constructor_name(names: &[String], taken: &BTreeSet<String>) -> String {
     if !taken.contains("new") {
@@ -181,6 +264,7 @@ fn method_answer(
     class: &Class,
     method: Entity,
     classes: &Classes,
+    keeps: &[String],
 ) -> Result<Option<String>, String> {
     let name = method.get_name().unwrap_or_default();
     if method.get_availability() == Availability::Unavailable {
@@ -191,7 +275,10 @@ fn method_answer(
         EntityKind::ConversionFunction => return Err("a conversion operator".to_owned()),
         _ => {}
     }
-    if name.starts_with("operator") {
+    let after_operator = name
+        .strip_prefix("operator")
+        .and_then(|rest| rest.chars().next());
+    if after_operator.is_some_and(|c| !(c.is_alphanumeric() || c == '_')) {
         return Err("an operator".to_owned());
     }
     if class.count_members.contains(&name) {
@@ -213,6 +300,15 @@ fn method_answer(
             format!("returns {why}")
         }
     })?;
+    if let Some(kept) = keeps
+        .iter()
+        .find(|kept| result.trim_end_matches(['*', '&']).ends_with(kept.as_str()))
+    {
+        return Err(format!(
+            "returns a `{kept}`, whose wrapper keeps alive what its constructor was given: \
+             one made from a returned pointer could not"
+        ));
+    }
     let noexcept = matches!(
         method.get_exception_specification(),
         Some(

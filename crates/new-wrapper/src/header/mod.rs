@@ -7,7 +7,9 @@
 //!
 //! # What is inferred
 //!
-//! - **Ownership**: *intrusive* when the class (or a public base) has a public pair of
+//! - **Ownership** (a new object always starts owned by its creator, as the template
+//!   assumes unless a class is answered `retain`): *intrusive* when the class (or a
+//!   public base) has a public pair of
 //!   count members (`add_ref`/`release`, `retain`/`release`, `ref`/`unref`, ...) or
 //!   the namespace has a free pair for it (`shape_ref(shape*)`/`shape_unref(shape*)`);
 //!   else *unique* when its destructor is public, or when the namespace has a free
@@ -26,7 +28,7 @@ mod types;
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -35,9 +37,9 @@ use clang::{Clang, Entity, EntityKind, Index, Type};
 /// What to read.
 #[derive(Debug, Clone, Default)]
 pub struct Request {
-    /// The headers, relative to the first include folder (as the `headers` answer).
+    /// The headers, relative to an include folder (as the `headers` answer).
     pub headers: Vec<String>,
-    /// Where headers are looked for (`-I`), the first holding `headers`.
+    /// Where headers are looked for (`-I`), in order.
     pub include_dirs: Vec<PathBuf>,
     /// The namespace of the classes; found from the headers when `None`.
     pub namespace: Option<String>,
@@ -366,16 +368,4 @@ impl<'tu> Classes<'tu> {
     pub(crate) fn kind_of(&self, ty: Type) -> Option<(String, &'static str)> {
         self.find(ty).map(|class| (class.name.clone(), class.kind))
     }
-}
-
-/// The path of a header relative to `include_dir`, for the `headers` answer.
-pub fn relative_header(include_dir: &Path, header: &Path) -> Option<String> {
-    let relative = header.strip_prefix(include_dir).ok()?;
-    Some(
-        relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/"),
-    )
 }

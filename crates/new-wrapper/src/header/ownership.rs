@@ -43,9 +43,9 @@ const DESTROYERS: &[&str] = &[
     "{c}_close",
 ];
 
-/// Decides the classes to wrap, in the headers' order: those answered with
-/// `--class` (a bare name picks a class and infers its ownership), else every class
-/// of `namespace`.
+/// Decides the classes to wrap: those answered with `--class`, in the answers' order
+/// (a bare name picks a class and infers its ownership), else every class of
+/// `namespace`, in the headers' order.
 pub(crate) fn decide<'tu>(
     root: Entity<'tu>,
     declared: &[Declared<'tu>],

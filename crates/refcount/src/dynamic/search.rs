@@ -76,7 +76,9 @@ impl Search {
 
     /// Accepts only major version `major` (`libcairo.so.2` and `libcairo.so.2.*` for
     /// `Search::new("cairo").version(2)`), as a program linked against that soname
-    /// would: another major version has another ABI.
+    /// would: another major version has another ABI. A file named by the
+    /// [environment variable](Search::env_var) is taken as it is, and on Windows,
+    /// whose libraries carry no version in their names, the pin changes nothing.
     pub fn version(mut self, major: u64) -> Self {
         self.major = Some(major);
         self
@@ -227,7 +229,7 @@ impl Search {
     /// As for [`load`](Search::load).
     unsafe fn in_dir(&self, dir: &Path, tried: &mut Vec<Attempt>) -> Option<Library> {
         let plain = dir.join(file_name(&self.name));
-        if self.major.is_none() && plain.is_file() {
+        if (self.major.is_none() || cfg!(windows)) && plain.is_file() {
             // SAFETY: passed on from the caller.
             match unsafe { Library::try_open(&plain) } {
                 Ok(lib) => return Some(lib),
