@@ -198,6 +198,7 @@ impl<T: Native> Counted<T> {
         Ok(ptr)
     }
 
+    // ANCHOR: lease
     /// Starts a use of the object: the returned guard keeps it alive, even through a
     /// concurrent [`close`](Counted::close), until the guard is dropped.
     ///
