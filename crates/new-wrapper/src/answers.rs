@@ -115,22 +115,12 @@ impl Answers {
             cpp_namespace: template_default("cpp_namespace"),
             library: Library::Bundled { cpp_dir: None },
             headers: Vec::new(),
-            classes: Answers::sample_classes(),
-            methods: Answers::sample_methods(),
+            classes: lines(&template_default("classes")),
+            methods: lines(&template_default("methods")),
             skipped: Vec::new(),
             refcount: RefcountSource::Path(template_default("refcount_path")),
             ci: true,
         }
-    }
-
-    /// The sample library's class answers (the template's default).
-    pub fn sample_classes() -> Vec<String> {
-        lines(&template_default("classes"))
-    }
-
-    /// The sample library's method answers (the template's default).
-    pub fn sample_methods() -> Vec<String> {
-        lines(&template_default("methods"))
     }
 
     /// The answers that produce the kit's worked example, `crates/dog-cxx`: the

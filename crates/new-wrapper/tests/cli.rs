@@ -28,25 +28,29 @@ fn the_help_shows_a_library_that_is_not_the_sample() {
     assert!(help.contains("--dry-run"), "{help}");
 }
 
+/// A dry run over the test library `geo`'s header, in `parent`, with `extra` flags.
+fn geo_dry_run(parent: &Path, extra: &[&str]) -> Output {
+    let include = kit_root().join("crates/template-tests/libraries/geo/include");
+    let mut args = vec![
+        "geo-wrapper",
+        "--header",
+        "geo/shape.hpp",
+        "--include-dir",
+        include.to_str().unwrap(),
+        "--lib-dir",
+        parent.to_str().unwrap(),
+        "--lib-name",
+        "geo",
+        "--dry-run",
+    ];
+    args.extend_from_slice(extra);
+    new_wrapper(&args, parent)
+}
+
 #[test]
 fn a_dry_run_prints_the_answers_as_a_values_file_and_writes_nothing() {
     let parent = tempfile::tempdir().unwrap();
-    let include = kit_root().join("crates/template-tests/libraries/geo/include");
-    let out = new_wrapper(
-        &[
-            "geo-wrapper",
-            "--header",
-            "geo/shape.hpp",
-            "--include-dir",
-            include.to_str().unwrap(),
-            "--lib-dir",
-            parent.path().to_str().unwrap(),
-            "--lib-name",
-            "geo",
-            "--dry-run",
-        ],
-        parent.path(),
-    );
+    let out = geo_dry_run(parent.path(), &[]);
     let stdout = String::from_utf8(out.stdout).unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(out.status.success(), "{stderr}");
@@ -71,23 +75,9 @@ fn a_dry_run_prints_the_answers_as_a_values_file_and_writes_nothing() {
 #[test]
 fn an_answered_method_replaces_the_one_read_with_the_same_parameter_types() {
     let parent = tempfile::tempdir().unwrap();
-    let include = kit_root().join("crates/template-tests/libraries/geo/include");
-    let out = new_wrapper(
-        &[
-            "geo-wrapper",
-            "--header",
-            "geo/shape.hpp",
-            "--include-dir",
-            include.to_str().unwrap(),
-            "--lib-dir",
-            parent.path().to_str().unwrap(),
-            "--lib-name",
-            "geo",
-            "--method",
-            "shape.scale(double) throws as grow",
-            "--dry-run",
-        ],
+    let out = geo_dry_run(
         parent.path(),
+        &["--method", "shape.scale(double) throws as grow"],
     );
     assert!(
         out.status.success(),
