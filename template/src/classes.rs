@@ -33,8 +33,8 @@ pub struct {{ rust }} {{ "{" }}{% if kept.size > 0 %}
     handle: refcount::{{ handle }}<ffi::{{ rust }}>,{% for f in kept %}
     /// The `{{ f[1] }}` objects given to the constructor: the C++ object may point to
     /// them without a reference of its own, so they live as long as it, whatever
-    /// clone of this wrapper goes last.
-    {{ f[0] }}: std::sync::Arc<[{{ f[1] }}]>,{% endfor %}
+    /// clone of this wrapper goes last{% if f[2] != f[1] %} (a `close` of theirs waits for it){% endif %}.
+    {{ f[0] }}: std::sync::Arc<[{{ f[2] }}]>,{% endfor %}
 }
 // ANCHOR_END: type_{{ c[3] }}
 
@@ -117,7 +117,8 @@ impl {{ rust }} {
     // ANCHOR_END: method_{{ c[3] }}_{{ m[2] }}
 {% endif %}{% endfor %}}
 
-/// Two wrappers are equal when they hold the same C++ object.
+/// Two wrappers are equal when they {% if kind == "counted" %}are clones of one another: a closed one
+/// holds no C++ object to compare.{% else %}hold the same C++ object.{% endif %}
 impl PartialEq for {{ rust }} {
     fn eq(&self, other: &Self) -> bool {
         self.handle == other.handle
@@ -126,7 +127,7 @@ impl PartialEq for {{ rust }} {
 
 impl Eq for {{ rust }} {}
 
-/// Hashes the C++ object's address, as equality compares it.
+/// Hashes what equality compares.
 impl std::hash::Hash for {{ rust }} {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.handle.hash(state);

@@ -108,7 +108,7 @@ impl PartialEq for Dog {
 
 impl Eq for Dog {}
 
-/// Hashes the C++ object's address, as equality compares it.
+/// Hashes what equality compares.
 impl std::hash::Hash for Dog {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.handle.hash(state);
@@ -209,7 +209,7 @@ impl PartialEq for DogOwner {
 
 impl Eq for DogOwner {}
 
-/// Hashes the C++ object's address, as equality compares it.
+/// Hashes what equality compares.
 impl std::hash::Hash for DogOwner {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.handle.hash(state);

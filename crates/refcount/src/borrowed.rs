@@ -6,7 +6,7 @@ use core::marker::PhantomData;
 use core::ptr::NonNull;
 
 use crate::error::null;
-use crate::{Lease, Native, NativeCounted, Owned, Result, SendNative, Shared, SyncNative};
+use crate::{Kept, Lease, Native, NativeCounted, Owned, Result, SendNative, Shared, SyncNative};
 
 /// A native object that the library lends: no reference is taken, none is released,
 /// and the borrow checker keeps it from outliving what it was borrowed from.
@@ -83,9 +83,40 @@ impl<'a, T: Native> Borrowed<'a, T> {
     }
 }
 
-impl<T: NativeCounted> Borrowed<'_, T> {
+impl<T: NativeCounted + SyncNative> Borrowed<'_, T> {
     /// Keeps the object beyond the borrow: adds a native reference, held by the
     /// returned handle.
+    ///
+    /// Only for a count that is safe to change from several threads at once
+    /// ([`SyncNative`]): the handle lent from may be an [`Owned`], which moves to
+    /// another thread with [`SendNative`] alone, and would then add and release
+    /// references there while the new handle does here. For a count that is not, hold
+    /// the object through [`Shared`] handles, whose clones stay on one thread:
+    ///
+    /// ```compile_fail,E0599
+    /// # use core::ptr::NonNull;
+    /// # use refcount::{Holds, Native, NativeCounted, Opaque, Owned, SendNative};
+    /// # use std::cell::Cell;
+    /// /// An object whose count is a plain integer: it may move, but is not shared.
+    /// enum Plain {}
+    /// # // SAFETY: never given an object.
+    /// # unsafe impl Native for Plain {
+    /// #     type Raw = Opaque;
+    /// #     const TYPE_ID: &'static str = "doc::plain";
+    /// #     unsafe fn release(_: NonNull<Opaque>) {}
+    /// # }
+    /// # // SAFETY: never given an object.
+    /// # unsafe impl NativeCounted for Plain { unsafe fn add_ref(_: NonNull<Opaque>) {} }
+    /// # // SAFETY: never given an object.
+    /// unsafe impl SendNative for Plain {}
+    ///
+    /// fn race(owned: Owned<Plain>) {
+    ///     // error[E0599]: `to_shared` needs `Plain: SyncNative`
+    ///     let shared = owned.borrow().to_shared();
+    ///     std::thread::spawn(move || drop(owned.borrow().to_shared()));
+    ///     drop(shared.clone()); // would race the other thread's count
+    /// }
+    /// ```
     #[must_use = "the added reference is released at once if the handle is dropped"]
     pub fn to_shared(self) -> Shared<T> {
         // SAFETY: the object is alive for the borrow, and the new reference is the handle's.
@@ -112,7 +143,7 @@ mod sealed {
 }
 
 /// Every handle that holds a `T` alive while it is borrowed: [`Owned`], [`Shared`],
-/// [`Borrowed`] and a [`Counted`](crate::Counted)'s [`Lease`].
+/// [`Borrowed`], and a [`Counted`](crate::Counted)'s [`Lease`] and [`Kept`].
 ///
 /// A wrapper type generic over it gets its methods written once, for objects it owns
 /// and objects it was lent:
@@ -188,6 +219,14 @@ impl<T: Native> Holds<T> for Lease<'_, T> {
     #[inline]
     fn as_non_null(&self) -> NonNull<T::Raw> {
         Lease::as_non_null(self)
+    }
+}
+
+impl<T: Native> sealed::Sealed for Kept<T> {}
+impl<T: Native> Holds<T> for Kept<T> {
+    #[inline]
+    fn as_non_null(&self) -> NonNull<T::Raw> {
+        Kept::as_non_null(self)
     }
 }
 

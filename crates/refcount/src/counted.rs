@@ -16,6 +16,10 @@ use crate::{track, Error, Native, Owned, Result, SendNative, SyncNative};
 /// the handle is open; the lease that takes the word to zero (closed, no lease
 /// left) runs the release that `close` deferred.
 const OPEN: usize = 1 << (usize::BITS - 1);
+/// Set, with `OPEN` cleared, by a `close` that found no lease under way: that call
+/// runs the release itself, and a lease refused after it (which takes the count from
+/// zero and back) never reaches zero, so it cannot take the release from under it.
+const CLOSED_IDLE: usize = 1 << (usize::BITS - 2);
 // ANCHOR_END: state
 
 /// A shared handle whose count lives in Rust: for native objects that have no count
@@ -221,19 +225,62 @@ impl<T: Native> Counted<T> {
     }
     // ANCHOR_END: lease
 
+    /// Keeps the object from being released for as long as the returned value lives,
+    /// even through a [`close`](Counted::close): a lease that is not tied to a
+    /// borrow, for an object that another one needs alive (a statement and its
+    /// database, a client and its connection).
+    ///
+    /// Returns [`Error::Disposed`] once the handle is closed.
+    ///
+    /// ```
+    /// # use refcount::doc_support::Widget;
+    /// use refcount::Counted;
+    ///
+    /// // SAFETY: `create` hands over the only reference to a live widget.
+    /// let widget = unsafe { Counted::<Widget>::adopt(Widget::create()) }.unwrap();
+    /// let kept = widget.keep().unwrap(); // what a wrapper that points to it holds
+    /// assert!(widget.close()); // no new use from now on...
+    /// assert!(widget.lease().is_err());
+    /// assert_eq!(Widget::live(), 1); // ...but the keeper's object stays
+    /// drop(kept);
+    /// assert_eq!(Widget::live(), 0); // the last keeper runs the release
+    /// ```
+    pub fn keep(&self) -> Result<Kept<T>> {
+        // A lease, whose end moves from the borrow's end to the keeper's drop.
+        core::mem::forget(self.lease()?);
+        Ok(Kept {
+            handle: self.clone(),
+        })
+    }
+
     /// Releases the native object now, for every clone, instead of when the last
-    /// clone is dropped; a lease under way finishes first (the release then runs when
-    /// it ends, on its thread).
+    /// clone is dropped; a use under way (a [`Lease`], or a [`Kept`] that another
+    /// object holds) finishes first, and the release then runs when the last of them
+    /// ends, on its thread.
     ///
     /// Returns `true` if this call closed the handle, `false` if it was already
-    /// closed: closing twice is harmless.
+    /// closed: closing twice is harmless. When it returns `true` and no lease or
+    /// keeper was under way, the release has run, here, before it returns. After
+    /// `false`, the release may still be under way, where the handle was closed.
     pub fn close(&self) -> bool {
-        let before = self.inner().state.fetch_and(!OPEN, Ordering::AcqRel);
-        if before & OPEN == 0 {
-            return false;
+        let state = &self.inner().state;
+        let mut before = state.load(Ordering::Relaxed);
+        loop {
+            if before & OPEN == 0 {
+                return false;
+            }
+            let closed = if before == OPEN {
+                CLOSED_IDLE
+            } else {
+                before & !OPEN
+            };
+            match state.compare_exchange_weak(before, closed, Ordering::AcqRel, Ordering::Relaxed) {
+                Ok(_) => break,
+                Err(now) => before = now,
+            }
         }
         if before == OPEN {
-            self.inner().release_once(); // no lease under way
+            self.inner().release_once(); // no lease under way: the release is ours
         }
         true
     }
@@ -243,7 +290,7 @@ impl<T: Native> Counted<T> {
         self.inner().state.load(Ordering::Acquire) & OPEN == 0
     }
 
-    /// How many clones share this handle (including this one).
+    /// How many clones share this handle (including this one, and one per [`Kept`]).
     pub fn clone_count(&self) -> usize {
         Arc::strong_count(&self.arc())
     }
@@ -255,7 +302,6 @@ impl<T: Native> Counted<T> {
 
     /// A weak handle: it does not keep the object from being released, and gives a
     /// `Counted` back with [`upgrade`](WeakCounted::upgrade) while a clone is alive.
-    #[cfg(not(loom))]
     #[must_use = "a weak handle does nothing unless it is upgraded later"]
     pub fn downgrade(&self) -> WeakCounted<T> {
         WeakCounted {
@@ -337,7 +383,9 @@ impl<T: Native> fmt::Debug for Counted<T> {
     }
 }
 
-crate::identity::by_pointer!(Counted<T: Native>, |handle| handle.inner().ptr);
+// By the shared state, not the native pointer: clones are equal, and a closed handle,
+// whose object is gone, never equals a new object that the library put at its address.
+crate::identity::by_pointer!(Counted<T: Native>, |handle| handle.inner, shows handle.inner().ptr);
 
 /// A use of a [`Counted`] handle under way: while it lives, the object is not released.
 ///
@@ -382,6 +430,59 @@ impl<T: Native> Drop for Lease<'_, T> {
 impl<T: Native> fmt::Debug for Lease<'_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Lease<{}>({:p})", T::TYPE_ID, self.inner.ptr)
+    }
+}
+
+/// A lease that lasts as long as the value (from [`Counted::keep`]): the object is not
+/// released while it lives, even if the handle is closed; its drop ends the lease,
+/// and runs the release if a close waited for it.
+///
+/// It holds a clone of the handle, so it is as [`Send`] and [`Sync`] as the handle.
+#[must_use = "the object may be released as soon as it is dropped"]
+pub struct Kept<T: Native> {
+    handle: Counted<T>,
+}
+
+impl<T: Native> Kept<T> {
+    /// The native pointer, valid while this value lives.
+    #[inline]
+    pub fn as_ptr(&self) -> *mut T::Raw {
+        self.handle.inner().ptr.as_ptr()
+    }
+
+    /// The native pointer as `NonNull`, valid while this value lives.
+    #[inline]
+    pub fn as_non_null(&self) -> NonNull<T::Raw> {
+        self.handle.inner().ptr
+    }
+
+    /// The handle it keeps the object of.
+    pub fn handle(&self) -> &Counted<T> {
+        &self.handle
+    }
+}
+
+impl<T: Native> Deref for Kept<T> {
+    type Target = T::Raw;
+
+    #[inline]
+    fn deref(&self) -> &T::Raw {
+        // SAFETY: the lease this value holds keeps the object unreleased while it
+        // lives; the `Native` contract makes `&Raw` sound.
+        unsafe { self.handle.inner().ptr.as_ref() }
+    }
+}
+
+impl<T: Native> Drop for Kept<T> {
+    fn drop(&mut self) {
+        // Before the clone goes: the lease ends on a live `Inner`.
+        self.handle.inner().end_lease();
+    }
+}
+
+impl<T: Native> fmt::Debug for Kept<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Kept<{}>({:p})", T::TYPE_ID, self.handle.inner().ptr)
     }
 }
 
@@ -433,12 +534,10 @@ impl<T: Native> From<IntoRawError<T>> for Error {
 /// [`upgrade`](WeakCounted::upgrade) gives a `Counted` back while any clone is alive;
 /// once the last clone is gone (and the object released) it gives `None`. A closed
 /// handle still upgrades, and its leases say [`Error::Disposed`].
-#[cfg(not(loom))]
 pub struct WeakCounted<T: Native> {
     inner: crate::sync::Weak<Inner<T>>,
 }
 
-#[cfg(not(loom))]
 impl<T: Native> WeakCounted<T> {
     /// A `Counted` clone, if one is still alive.
     pub fn upgrade(&self) -> Option<Counted<T>> {
@@ -446,7 +545,6 @@ impl<T: Native> WeakCounted<T> {
     }
 }
 
-#[cfg(not(loom))]
 impl<T: Native> Clone for WeakCounted<T> {
     fn clone(&self) -> Self {
         WeakCounted {
@@ -455,7 +553,6 @@ impl<T: Native> Clone for WeakCounted<T> {
     }
 }
 
-#[cfg(not(loom))]
 impl<T: Native> fmt::Debug for WeakCounted<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "WeakCounted<{}>", T::TYPE_ID)

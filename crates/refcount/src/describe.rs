@@ -26,16 +26,18 @@
 /// # Forms
 ///
 /// - `unsafe impl PATH { ... }` describes a type that exists, such as cxx's opaque
-///   `ffi::Dog`; its `Raw` is the type itself.
+///   `ffi::Dog`; its `Raw` is the type itself, or `RAW` with `unsafe impl PATH as RAW`.
 /// - `VIS unsafe type NAME { ... }` declares an uninhabited marker type for a C API
 ///   that speaks `void*`; its `Raw` is [`Opaque`](crate::Opaque) unless `raw: TYPE`
 ///   says otherwise.
 ///
 /// The fields, in this order: `raw` (second form only, optional), `type_id` (a
 /// qualified name, such as `"testnative::dog"`, unique across the program), `release`
-/// and `add_ref` (optional): each a function or closure called with `*mut Raw`,
-/// inside an `unsafe` block. `: Send`, `: Sync` or `: Send + Sync` after the name
-/// declares thread safety.
+/// and `add_ref` (optional): each a function or a closure taking `*mut Raw`. The
+/// macro calls it with the handle's pointer, which is what its `unsafe` promises;
+/// a closure's own body is not inside that promise, so a closure that does
+/// something unsafe says so in an `unsafe` block of its own. `: Send`, `: Sync` or
+/// `: Send + Sync` after the name declares thread safety.
 ///
 /// # Examples
 ///
@@ -65,16 +67,19 @@
 ///
 /// ```
 /// # mod c { pub unsafe fn widget_free(p: *mut core::ffi::c_void) { drop(unsafe { Box::from_raw(p.cast::<u8>()) }) } }
+/// use refcount::Opaque;
+///
 /// // SAFETY: `widget_free` frees a widget, once.
 /// refcount::native_type! {
 ///     /// The C API's widgets.
 ///     pub unsafe type Widget {
 ///         type_id: "acme::widget",
-///         release: |ptr: *mut refcount::Opaque| c::widget_free(ptr.cast()),
+///         // SAFETY: the handle's pointer is a widget, released once.
+///         release: |ptr: *mut Opaque| unsafe { c::widget_free(ptr.cast()) },
 ///     }
 /// }
 ///
-/// let raw = Box::into_raw(Box::new(7u8)).cast::<refcount::Opaque>();
+/// let raw = Box::into_raw(Box::new(7u8)).cast::<Opaque>();
 /// // SAFETY: a new widget, whose only reference we hand over.
 /// let widget = unsafe { refcount::Owned::<Widget>::adopt(raw) }.unwrap();
 /// drop(widget); // calls `widget_free`
@@ -88,6 +93,53 @@
 ///     unsafe impl ffi::Dog: Send + Copy { type_id: "x::dog", release: ffi::free }
 /// }
 /// ```
+///
+/// # Only unsafe code may promise
+///
+/// Every impl the macro writes comes from an invocation that says `unsafe`, and a
+/// crate that forbids unsafe code (`#![forbid(unsafe_code)]`) cannot invoke it at all:
+/// its promises are unsafe code, even if written through a macro.
+///
+/// ```compile_fail,E0453
+/// #![forbid(unsafe_code)]
+/// # mod ffi { pub struct Dog { _o: refcount::Opaque } pub fn free(_: *mut Dog) {} }
+/// // error[E0453]: the description is unsafe code, which the crate forbids
+/// refcount::native_type! {
+///     unsafe impl ffi::Dog: Send + Sync { type_id: "x::dog", release: ffi::free }
+/// }
+/// ```
+///
+/// Without `unsafe`, nothing matches, and no helper of the macro writes an impl:
+///
+/// ```compile_fail
+/// # mod ffi { pub struct Dog { _o: refcount::Opaque } pub fn free(_: *mut Dog) {} }
+/// refcount::native_type! { impl ffi::Dog: Send { type_id: "x::dog", release: ffi::free } }
+/// ```
+///
+/// ```compile_fail
+/// # use refcount::Opaque;
+/// refcount::native_type!(@describe NoPromise, Opaque, "x", |p: *mut Opaque| {}; Send Sync);
+/// ```
+///
+/// ```compile_fail
+/// enum AlsoNoPromise {}
+/// refcount::native_type!(@bound AlsoNoPromise, Send);
+/// ```
+///
+/// A closure's body gets no `unsafe` from the macro:
+///
+/// ```compile_fail,E0133
+/// use refcount::Opaque;
+/// // SAFETY: (irrelevant: this does not compile)
+/// refcount::native_type! {
+///     pub unsafe type Scribble {
+///         type_id: "x::scribble",
+///         // error[E0133]: dereference of raw pointer is unsafe
+///         release: |p: *mut Opaque| { *p.cast::<u8>() = 0; },
+///     }
+/// }
+/// ```
+///
 #[macro_export]
 macro_rules! native_type {
     (
@@ -103,56 +155,78 @@ macro_rules! native_type {
         $(#[$attr])*
         $vis enum $name {}
         $crate::native_type! {
-            @describe $name, $crate::native_type!(@raw $($raw)?), $type_id, $release
-            $(, $add_ref)?; $($bound $($more)*)?
+            unsafe impl $name as $crate::native_type!(@raw $($raw)?) $(: $bound $(+ $more)*)? {
+                type_id: $type_id,
+                release: $release
+                $(, add_ref: $add_ref)?
+            }
         }
     };
     (
-        unsafe impl $ty:ty $(: $bound:ident $(+ $more:ident)*)? {
+        unsafe impl $ty:ty $(as $raw:ty)? $(: $bound:ident $(+ $more:ident)*)? {
             type_id: $type_id:expr,
             release: $release:expr
             $(, add_ref: $add_ref:expr)?
             $(,)?
         }
     ) => {
-        $crate::native_type! {
-            @describe $ty, $ty, $type_id, $release $(, $add_ref)?; $($bound $($more)*)?
-        }
-    };
-
-    (@raw) => { $crate::Opaque };
-    (@raw $raw:ty) => { $raw };
-
-    (@describe $ty:ty, $raw:ty, $type_id:expr, $release:expr $(, $add_ref:expr)?; $($bound:ident)*) => {
         const _: () = ::core::assert!(!$type_id.is_empty(), "a native type's type_id is empty");
+        // The functions, checked where nothing is unsafe: a closure's body gets no
+        // `unsafe` from the invocation, nor from the `unsafe fn` that calls it below.
+        const _: () = {
+            let _ = $release;
+            $(let _ = $add_ref;)?
+        };
 
-        // The invocation's `unsafe` is the promise: see `refcount::native_type!`.
+        // The invocation's `unsafe` is the promise: see `refcount::native_type!`. The
+        // `allow` makes the promise an error in a crate that forbids unsafe code
+        // (E0453), as it would be if it were written out there.
+        #[allow(unsafe_code)]
         unsafe impl $crate::Native for $ty {
-            type Raw = $raw;
+            type Raw = $crate::native_type!(@raw_or $ty $(, $raw)?);
             const TYPE_ID: &'static str = $type_id;
             #[inline]
-            #[allow(unused_unsafe, clippy::redundant_closure_call)]
-            unsafe fn release(ptr: ::core::ptr::NonNull<$raw>) {
+            #[allow(unused_unsafe)]
+            unsafe fn release(ptr: ::core::ptr::NonNull<Self::Raw>) {
+                let release = $release;
                 // The invocation promised that `release` gives up the handle's reference.
-                unsafe { ($release)(ptr.as_ptr()) }
+                unsafe { release(ptr.as_ptr()) }
             }
         }
         $(
+            #[allow(unsafe_code)]
             unsafe impl $crate::NativeCounted for $ty {
                 #[inline]
-                #[allow(unused_unsafe, clippy::redundant_closure_call)]
-                unsafe fn add_ref(ptr: ::core::ptr::NonNull<$raw>) {
+                #[allow(unused_unsafe)]
+                unsafe fn add_ref(ptr: ::core::ptr::NonNull<Self::Raw>) {
+                    let add_ref = $add_ref;
                     // The invocation promised that `add_ref` adds one reference.
-                    unsafe { ($add_ref)(ptr.as_ptr()) }
+                    unsafe { add_ref(ptr.as_ptr()) }
                 }
             }
         )?
-        $($crate::native_type!(@bound $ty, $bound);)*
+        $($(
+            $crate::native_type!(@declarable $more);
+            #[allow(unsafe_code)]
+            unsafe impl $crate::__private::declarable::$more for $ty {}
+        )*
+            $crate::native_type!(@declarable $bound);
+            #[allow(unsafe_code)]
+            unsafe impl $crate::__private::declarable::$bound for $ty {}
+        )?
     };
 
-    (@bound $ty:ty, Send) => { unsafe impl $crate::SendNative for $ty {} };
-    (@bound $ty:ty, Sync) => { unsafe impl $crate::SyncNative for $ty {} };
-    (@bound $ty:ty, $other:ident) => {
+    // The type `Raw` names: `raw` if given, else the described type itself (`impl`
+    // form) or `Opaque` (`type` form). Type selection only: it writes no impl.
+    (@raw) => { $crate::Opaque };
+    (@raw $raw:ty) => { $raw };
+    (@raw_or $ty:ty) => { $ty };
+    (@raw_or $ty:ty, $raw:ty) => { $raw };
+
+    // A clear message for a declaration other than `Send` and `Sync`; it writes no impl.
+    (@declarable Send) => {};
+    (@declarable Sync) => {};
+    (@declarable $other:ident) => {
         ::core::compile_error!(::core::concat!(
             "a native type declares only `Send` and `Sync`, not `",
             ::core::stringify!($other),

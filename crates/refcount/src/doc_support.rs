@@ -7,7 +7,7 @@ use core::sync::atomic::{AtomicIsize, AtomicUsize, Ordering};
 
 use alloc::boxed::Box;
 
-use crate::{Native, NativeCounted, Opaque};
+use crate::{Native, NativeCounted, Opaque, SendNative, SyncNative};
 
 static WIDGETS: AtomicIsize = AtomicIsize::new(0);
 static COUNTERS: AtomicIsize = AtomicIsize::new(0);
@@ -86,6 +86,12 @@ unsafe impl Native for Counter {
         }
     }
 }
+
+// SAFETY: the count is atomic and the counter has no thread affinity: it may be
+// counted and released on any thread, by several at once.
+unsafe impl SendNative for Counter {}
+// SAFETY: as above; `&Opaque` of it gives access to nothing but the atomic count.
+unsafe impl SyncNative for Counter {}
 
 // SAFETY: `add_ref` adds one reference that `release` takes away.
 unsafe impl NativeCounted for Counter {

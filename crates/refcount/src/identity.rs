@@ -1,10 +1,14 @@
-//! Handles compare, hash and print as the native pointer they hold: two handles are
-//! equal when they hold the same native object.
+//! Handles compare and hash as what they hold, and print as the native pointer: two
+//! handles are equal when they hold the same native object (`Counted` handles: when
+//! they are clones, since a closed one no longer holds its object).
 
 /// Implements `PartialEq`, `Eq`, `Hash` and `fmt::Pointer` for a handle type from the
-/// native pointer that `$ptr` reads out of it.
+/// pointer that `$ptr` reads out of it (and prints, unless `shows` says otherwise).
 macro_rules! by_pointer {
     ($handle:ident<$($lt:lifetime,)? T: $bound:ident>, |$h:ident| $ptr:expr) => {
+        crate::identity::by_pointer!($handle<$($lt,)? T: $bound>, |$h| $ptr, shows $ptr);
+    };
+    ($handle:ident<$($lt:lifetime,)? T: $bound:ident>, |$h:ident| $ptr:expr, shows $shown:expr) => {
         impl<$($lt,)? T: $bound> PartialEq for $handle<$($lt,)? T> {
             fn eq(&self, other: &Self) -> bool {
                 let ptr = |$h: &Self| $ptr;
@@ -23,8 +27,8 @@ macro_rules! by_pointer {
 
         impl<$($lt,)? T: $bound> core::fmt::Pointer for $handle<$($lt,)? T> {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                let ptr = |$h: &Self| $ptr;
-                core::fmt::Pointer::fmt(&ptr(self), f)
+                let shown = |$h: &Self| $shown;
+                core::fmt::Pointer::fmt(&shown(self), f)
             }
         }
     };

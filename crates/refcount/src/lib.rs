@@ -14,6 +14,8 @@
 //! | [`Counted`] | objects without a count, used from several places | atomic count in Rust | once, at the last drop or at [`Counted::close`] |
 //! | [`Borrowed`] | objects the library only lends | `Copy`, lifetime-bound | never |
 //!
+//! A [`Counted`] object is used through a [`Lease`] (one call) or a [`Kept`] (as long
+//! as another object needs it alive); both hold off [`Counted::close`].
 //! [`native_type!`] writes the description in one invocation, and [`Holds`] lets a
 //! wrapper write its methods once for owned and borrowed objects. Around them:
 //! - [`AnyHandle`] and [`Factory`]: type tags for C APIs that only speak `void*`;
@@ -78,11 +80,18 @@ pub mod leak;
 #[doc(hidden)]
 pub mod doc_support;
 
+/// What [`native_type!`] expands to and no user names.
+#[doc(hidden)]
+pub mod __private {
+    /// The declarations `native_type!` accepts after a type's name, by that name.
+    pub mod declarable {
+        pub use crate::{SendNative as Send, SyncNative as Sync};
+    }
+}
+
 pub use any::{AnyHandle, AnySyncHandle, DowncastError, Erasable, Handle, Storage};
 pub use borrowed::{Borrowed, Holds};
-#[cfg(not(loom))]
-pub use counted::WeakCounted;
-pub use counted::{Counted, IntoRawError, Lease};
+pub use counted::{Counted, IntoRawError, Kept, Lease, WeakCounted};
 pub use error::{Error, Result};
 pub use factory::{Constructor, Factory, Fallback, Unclaimed};
 pub use native::{Native, NativeCounted, SendNative, SyncNative};

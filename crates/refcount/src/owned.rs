@@ -32,6 +32,9 @@ pub struct Owned<T: Native> {
 
 // SAFETY: an `Owned` is the only way to reach its object, so moving it moves all
 // access; `SendNative` declares that the object may be used and released elsewhere.
+// Of a natively counted object, a borrow could make another handle that stays
+// behind (`to_shared`), and then two threads would change the count: `to_shared`
+// needs `SyncNative` for that reason.
 unsafe impl<T: SendNative> Send for Owned<T> {}
 // SAFETY: `&Owned` gives `&T::Raw`, which `SyncNative` declares safe to use from
 // several threads; and a borrow of it, from which a natively counted object may be

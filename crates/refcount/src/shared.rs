@@ -64,7 +64,9 @@ impl<T: NativeCounted> Shared<T> {
     ///
     /// # Safety
     ///
-    /// `ptr`, when not null, must point to a live `T`.
+    /// `ptr`, when not null, must point to a live `T`; unless `T` is [`SyncNative`],
+    /// no handle of the object may be on another thread (an [`Owned`](crate::Owned)
+    /// of it moved there, say), since the two would change the count at once.
     #[inline]
     pub unsafe fn retain(ptr: *mut T::Raw) -> Result<Self> {
         let ptr = NonNull::new(ptr).ok_or_else(null::<T>)?;

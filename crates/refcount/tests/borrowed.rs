@@ -114,6 +114,34 @@ fn handles_compare_hash_and_print_as_their_native_pointer() {
     sim.assert_clean();
 }
 
+/// Objects that an allocator would put at one address in turn: `release` frees the
+/// slot for the next object, which the test then makes at the same address.
+enum Slot {}
+// SAFETY: nothing to free: the slot is static, and each object in it is released once.
+unsafe impl refcount::Native for Slot {
+    type Raw = Opaque;
+    const TYPE_ID: &'static str = "test::slot";
+    unsafe fn release(_: std::ptr::NonNull<Opaque>) {}
+}
+
+#[test]
+fn a_closed_counted_handle_never_equals_a_new_object_at_the_same_address() {
+    static SLOT: u8 = 0;
+    let at = std::ptr::addr_of!(SLOT).cast_mut().cast::<Opaque>();
+    // SAFETY: the first object in the slot; its one reference is handed over.
+    let first = unsafe { Counted::<Slot>::adopt(at) }.unwrap();
+    let clone = first.clone();
+    assert!(first.close(), "the first object is released, its slot free");
+    // SAFETY: a new object in the freed slot; its one reference is handed over.
+    let second = unsafe { Counted::<Slot>::adopt(at) }.unwrap();
+    assert_ne!(first, second, "a closed handle is not the new object");
+    assert_eq!(first, clone, "clones stay equal after the close");
+    let set: HashSet<_> = [first.clone(), clone.clone(), second.clone()]
+        .into_iter()
+        .collect();
+    assert_eq!(set.len(), 2, "the closed handle and the new one hash apart");
+}
+
 #[test]
 fn a_weak_counted_handle_upgrades_only_while_a_clone_lives() {
     let sim = Sim::new();

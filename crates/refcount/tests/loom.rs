@@ -1,5 +1,6 @@
 //! A model check of `Counted`'s state word with loom: every interleaving of close,
-//! lease, clone, drop and the last drop that loom can reach, on up to three threads.
+//! lease, keep, clone, drop, the last drop and weak upgrades that loom can reach, on
+//! up to three threads.
 //!
 //! Run with `RUSTFLAGS="--cfg loom" cargo test -p refcount --test loom --release`
 //! (`ci/loom.sh` does); without `--cfg loom` this file is empty.
@@ -164,6 +165,130 @@ fn into_raw_racing_a_close_releases_once_between_them() {
             }
         }
         t.join().unwrap();
+        assert_eq!(obj.releases.load(SeqCst), 1);
+        free(obj);
+    });
+}
+
+/// A simulated object whose release count is a loom atomic: the model can then stop
+/// a thread inside `release`, between the released flag and the release's effect.
+struct Watched {
+    releases: loom::sync::atomic::AtomicUsize,
+}
+
+enum Slow {}
+// SAFETY: release only counts; the test frees the object after every handle is gone.
+unsafe impl Native for Slow {
+    type Raw = Opaque;
+    const TYPE_ID: &'static str = "loom::slow";
+    unsafe fn release(ptr: NonNull<Opaque>) {
+        // SAFETY: the test keeps the object allocated until the model's end.
+        unsafe { ptr.cast::<Watched>().as_ref() }
+            .releases
+            .fetch_add(1, SeqCst);
+    }
+}
+// SAFETY: the object is atomics only.
+unsafe impl SendNative for Slow {}
+// SAFETY: as above.
+unsafe impl SyncNative for Slow {}
+
+#[test]
+fn close_with_no_lease_under_way_has_released_when_it_returns() {
+    loom::model(|| {
+        let watched: &'static Watched = Box::leak(Box::new(Watched {
+            releases: loom::sync::atomic::AtomicUsize::new(0),
+        }));
+        let ptr = (watched as *const Watched).cast_mut().cast::<Opaque>();
+        // SAFETY: a live object whose one reference we hand over.
+        let handle = unsafe { Counted::<Slow>::adopt(ptr) }.unwrap();
+        let user = handle.clone();
+        // Only this thread leases: a refused lease started after the close, so the
+        // close had no lease to wait for.
+        let t = thread::spawn(move || user.lease().is_ok());
+        let closed = handle.close();
+        let released_at_return = watched.releases.load(SeqCst);
+        let leased = t.join().unwrap();
+        assert!(closed);
+        if !leased {
+            assert_eq!(
+                released_at_return, 1,
+                "close() returned true, no lease under way, object not released yet"
+            );
+        }
+        drop(handle);
+        assert_eq!(watched.releases.load(SeqCst), 1);
+        // SAFETY: leaked above, and no handle is left.
+        drop(unsafe { Box::from_raw((watched as *const Watched).cast_mut()) });
+    });
+}
+
+#[test]
+fn a_close_waits_for_a_keeper_on_another_thread() {
+    loom::model(|| {
+        let (handle, obj) = fresh();
+        let kept = handle.keep().unwrap();
+        let closer = handle.clone();
+        let t = thread::spawn(move || {
+            assert!(closer.close());
+            drop(closer);
+        });
+        // Whenever the close runs, the keeper's object stays.
+        assert_eq!(obj.releases.load(SeqCst), 0, "released under a keeper");
+        drop(handle);
+        assert_eq!(obj.releases.load(SeqCst), 0, "released under a keeper");
+        t.join().unwrap();
+        assert_eq!(obj.releases.load(SeqCst), 0, "released under a keeper");
+        drop(kept);
+        assert_eq!(obj.releases.load(SeqCst), 1, "the last keeper releases");
+        free(obj);
+    });
+}
+
+#[test]
+fn a_weak_upgrade_races_the_last_drop() {
+    loom::model(|| {
+        let (handle, obj) = fresh();
+        let weak = handle.downgrade();
+        let t = thread::spawn(move || {
+            if let Some(again) = weak.upgrade() {
+                assert!(use_once(&again, obj), "an upgraded open handle leases");
+            }
+        });
+        drop(handle);
+        t.join().unwrap();
+        assert_eq!(obj.releases.load(SeqCst), 1);
+        free(obj);
+    });
+}
+
+#[test]
+fn a_weak_upgrade_races_a_close() {
+    loom::model(|| {
+        let (handle, obj) = fresh();
+        let weak = handle.downgrade();
+        let closer = handle.clone();
+        let t = thread::spawn(move || {
+            closer.close();
+        });
+        if let Some(again) = weak.upgrade() {
+            // `use_once` checks the object is not released under its lease.
+            if !use_once(&again, obj) {
+                assert!(again.is_closed(), "a lease is refused only once closed");
+            }
+        }
+        t.join().unwrap();
+        assert_eq!(
+            obj.releases.load(SeqCst),
+            1,
+            "closed, and no lease left: released, though a clone lives"
+        );
+        assert!(
+            weak.upgrade().is_some(),
+            "a clone lives: the weak handle upgrades"
+        );
+        drop(handle);
+        assert!(weak.upgrade().is_none(), "the last clone is gone");
         assert_eq!(obj.releases.load(SeqCst), 1);
         free(obj);
     });

@@ -19,7 +19,7 @@ pub struct Built {
     pub lib_dir: PathBuf,
 }
 
-/// The sources of test library `name` (`geo` or `store`).
+/// The sources of test library `name` (`geo`, `store` or `zoo`).
 pub fn sources(name: &str) -> PathBuf {
     kit_root()
         .join("crates/template-tests/libraries")
@@ -175,6 +175,35 @@ pub fn store_answers(name: &str, library: Library) -> Answers {
     }
 }
 // ANCHOR_END: store_answers
+
+// ANCHOR: zoo_answers
+/// `zoo`, answered by hand: a class counted in Rust that a free function destroys,
+/// and a uniquely owned class whose constructor keeps a pointer to one of them.
+pub fn zoo_answers(name: &str, library: Library) -> Answers {
+    Answers {
+        classes: owned(&[
+            "conn=counted(zoo::destroy_conn) new(int port) send sync",
+            "client=unique new(conn* c) send sync # A client, which needs its connection.",
+        ]),
+        methods: owned(&[
+            "conn.port() const -> int",
+            "conn.live() static -> int",
+            "client.ping() const -> int",
+            "client.live() static -> int",
+        ]),
+        ..answers(name, "zoo", library, "zoo/zoo.hpp")
+    }
+}
+// ANCHOR_END: zoo_answers
+
+/// Adds `tests/kept.rs` of library `zoo` to the crate generated for it in `root`,
+/// as crate `name`: a test written against the generated API.
+pub fn add_zoo_kept_test(root: &Path, name: &str) {
+    let test =
+        std::fs::read_to_string(sources("zoo").join("tests/kept.rs")).expect("zoo's kept test");
+    let test = test.replace("zoo_wrapper", &name.replace('-', "_"));
+    std::fs::write(root.join("tests/kept.rs"), test).expect("the kept test is written");
+}
 
 /// The answers for library `built`, read from its headers as `new-wrapper --header`
 /// reads them: the classes, constructors and methods that libclang finds.

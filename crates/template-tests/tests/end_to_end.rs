@@ -5,7 +5,9 @@
 use std::process::Command;
 
 use new_wrapper::{Answers, Library, RefcountSource};
-use template_tests::libraries::{self, geo_answers, kit_refcount, store_answers};
+use template_tests::libraries::{
+    self, add_zoo_kept_test, geo_answers, kit_refcount, store_answers, zoo_answers,
+};
 use template_tests::{build_and_test, cargo, kit_root, render};
 
 #[test]
@@ -70,6 +72,19 @@ fn unique_rust_counted_and_free_function_counted_classes_wrap_and_pass() {
     let tour = build_and_test(&store_answers("e2e-store", store.existing()), &[]);
     assert!(tour.contains("item.name() = \"test\""), "{tour}");
     assert!(tour.contains("ticket.number() = 1"), "{tour}");
+}
+
+#[test]
+fn a_constructor_keeps_a_rust_counted_object_through_its_close() {
+    let libs = tempfile::tempdir().unwrap();
+    let zoo = libraries::build("zoo", libs.path());
+    let answers = zoo_answers("e2e-zoo-kept", zoo.existing());
+    let tour = build_and_test(&answers, &[]);
+    assert!(tour.contains("client.ping() = 1"), "{tour}");
+    let rendered = render(&answers);
+    add_zoo_kept_test(&rendered.root, &answers.name);
+    let kept = cargo(&rendered.root, &["test", "--test", "kept"], &[]);
+    assert!(kept.contains("test result: ok. 2 passed"), "{kept}");
 }
 
 #[test]

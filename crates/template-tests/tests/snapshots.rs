@@ -5,7 +5,7 @@
 //! `INSTA_UPDATE=always cargo test -p template-tests --test snapshots`.
 
 use new_wrapper::{Answers, Library, RefcountSource};
-use template_tests::libraries::{geo_answers, sources, store_answers};
+use template_tests::libraries::{geo_answers, sources, store_answers, zoo_answers};
 use template_tests::{files, kit_root, render};
 
 fn snapshot_all(set: &str, answers: &Answers, filters: &[(&str, &str)]) {
@@ -103,4 +103,9 @@ fn a_class_that_counts_itself_with_constructors_and_methods() {
 #[test]
 fn a_unique_class_a_rust_counted_class_and_free_function_counts() {
     user_library("store", |library| store_answers("store-wrapper", library));
+}
+
+#[test]
+fn a_constructor_that_keeps_a_rust_counted_object() {
+    user_library("zoo", |library| zoo_answers("zoo-wrapper", library));
 }

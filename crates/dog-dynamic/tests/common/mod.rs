@@ -17,8 +17,8 @@ refcount::native_type! {
     /// A dog of the loaded C API, for the tests' own handles.
     pub unsafe type TestDog: Send + Sync {
         type_id: "testnative::dog",
-        release: |ptr: *mut Opaque| loaded().release.call(ptr),
-        add_ref: |ptr: *mut Opaque| loaded().add_reference.call(ptr),
+        release: release,
+        add_ref: add_reference,
     }
 }
 
@@ -27,7 +27,27 @@ refcount::native_type! {
     /// An owner of the loaded C API, for the tests' own handles.
     pub unsafe type TestOwner {
         type_id: "testnative::owner",
-        release: |ptr: *mut Opaque| loaded().release.call(ptr),
-        add_ref: |ptr: *mut Opaque| loaded().add_reference.call(ptr),
+        release: release,
+        add_ref: add_reference,
     }
+}
+
+/// The loaded C API's `release`.
+///
+/// # Safety
+///
+/// `ptr` is a live object of the loaded library, whose reference the caller gives up.
+unsafe fn release(ptr: *mut Opaque) {
+    // SAFETY: passed on from the caller.
+    unsafe { loaded().release.call(ptr) }
+}
+
+/// The loaded C API's `add_reference`.
+///
+/// # Safety
+///
+/// `ptr` is a live object of the loaded library.
+unsafe fn add_reference(ptr: *mut Opaque) {
+    // SAFETY: passed on from the caller.
+    unsafe { loaded().add_reference.call(ptr) }
 }
