@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A loom model check of `Counted`'s state word (crates/refcount/tests/loom.rs): every
-# interleaving of close, lease, clone and drop that loom reaches, on up to 3 threads.
+# interleaving of close, lease, keep, clone, drop and weak upgrades that loom reaches,
+# on up to 3 threads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
