@@ -96,7 +96,9 @@ pub unsafe trait SendNative: Native {}
 /// Declares that several threads may use one native object at the same time through
 /// shared references, and add and release references concurrently. Handles of the
 /// type become [`Sync`], and counted handles [`Send`] when the type is also
-/// [`SendNative`].
+/// [`SendNative`]; a natively counted object lent as a
+/// [`Borrowed`](crate::Borrowed) can then be kept with
+/// [`to_shared`](crate::Borrowed::to_shared).
 ///
 /// # Safety
 ///

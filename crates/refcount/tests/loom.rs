@@ -7,12 +7,14 @@
 #![cfg(loom)]
 
 use std::ptr::NonNull;
-use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+use std::sync::atomic::Ordering::SeqCst;
 
+use loom::sync::atomic::AtomicUsize;
 use loom::thread;
 use refcount::{Counted, Native, Opaque, SendNative, SyncNative};
 
-/// A simulated native object: counts its releases, and is freed by the test.
+/// A simulated native object: counts its releases, and is freed by the test. The
+/// count is a loom atomic, so that the model can stop a thread inside `release`.
 struct Obj {
     releases: AtomicUsize,
 }
@@ -170,44 +172,16 @@ fn into_raw_racing_a_close_releases_once_between_them() {
     });
 }
 
-/// A simulated object whose release count is a loom atomic: the model can then stop
-/// a thread inside `release`, between the released flag and the release's effect.
-struct Watched {
-    releases: loom::sync::atomic::AtomicUsize,
-}
-
-enum Slow {}
-// SAFETY: release only counts; the test frees the object after every handle is gone.
-unsafe impl Native for Slow {
-    type Raw = Opaque;
-    const TYPE_ID: &'static str = "loom::slow";
-    unsafe fn release(ptr: NonNull<Opaque>) {
-        // SAFETY: the test keeps the object allocated until the model's end.
-        unsafe { ptr.cast::<Watched>().as_ref() }
-            .releases
-            .fetch_add(1, SeqCst);
-    }
-}
-// SAFETY: the object is atomics only.
-unsafe impl SendNative for Slow {}
-// SAFETY: as above.
-unsafe impl SyncNative for Slow {}
-
 #[test]
 fn close_with_no_lease_under_way_has_released_when_it_returns() {
     loom::model(|| {
-        let watched: &'static Watched = Box::leak(Box::new(Watched {
-            releases: loom::sync::atomic::AtomicUsize::new(0),
-        }));
-        let ptr = (watched as *const Watched).cast_mut().cast::<Opaque>();
-        // SAFETY: a live object whose one reference we hand over.
-        let handle = unsafe { Counted::<Slow>::adopt(ptr) }.unwrap();
+        let (handle, obj) = fresh();
         let user = handle.clone();
         // Only this thread leases: a refused lease started after the close, so the
         // close had no lease to wait for.
         let t = thread::spawn(move || user.lease().is_ok());
         let closed = handle.close();
-        let released_at_return = watched.releases.load(SeqCst);
+        let released_at_return = obj.releases.load(SeqCst);
         let leased = t.join().unwrap();
         assert!(closed);
         if !leased {
@@ -217,9 +191,8 @@ fn close_with_no_lease_under_way_has_released_when_it_returns() {
             );
         }
         drop(handle);
-        assert_eq!(watched.releases.load(SeqCst), 1);
-        // SAFETY: leaked above, and no handle is left.
-        drop(unsafe { Box::from_raw((watched as *const Watched).cast_mut()) });
+        assert_eq!(obj.releases.load(SeqCst), 1);
+        free(obj);
     });
 }
 

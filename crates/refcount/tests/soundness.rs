@@ -57,3 +57,30 @@ fn pinned_access_to_an_opaque_object_cannot_move_it() {
     drop((a, b));
     sim.assert_clean();
 }
+
+/// The pattern that needs `to_shared`'s `SyncNative` bound: a handle kept here from a
+/// borrow, and the `Owned` it was borrowed from sent to another thread. With an atomic
+/// count it is sound (Miri checks the interleaving); with a plain one, `to_shared` does
+/// not compile (its `compile_fail` example).
+#[test]
+fn a_shared_kept_from_a_borrow_and_its_owned_sent_away_count_without_a_race() {
+    use refcount::Holds;
+
+    let sim = Sim::new();
+    // SAFETY: a fresh object whose reference we hand over.
+    let owned = unsafe { Owned::<Refd>::adopt(sim.create().cast()) }.unwrap();
+    let shared = owned.borrow().to_shared();
+    let other = std::thread::spawn(move || {
+        drop(owned.borrow().to_shared());
+        drop(owned);
+    });
+    drop(shared.clone());
+    other.join().unwrap();
+    assert_eq!(
+        refs_of(shared.as_ptr()),
+        1,
+        "only this handle's reference is left"
+    );
+    drop(shared);
+    sim.assert_clean();
+}
