@@ -85,8 +85,9 @@ impl {{ rust }} {
         Ok(self.handle.lease()?)
     }
 
-    /// Destroys the C++ object now, for every clone (a use under way finishes first);
-    /// every later call returns `Err`. `false` if it was closed already.
+    /// Destroys the C++ object now, for every clone (a use under way, and an object
+    /// made with it, finish first); every later call returns `Err`. `false` if it was
+    /// closed already.
     pub fn close(&self) -> bool {
         self.handle.close()
     }

@@ -32,8 +32,9 @@ const CLOSED_IDLE: usize = 1 << (usize::BITS - 2);
 /// - [`close`](Counted::close) forces the release (as .NET's `SafeHandle.Dispose`):
 ///   every later [`lease`](Counted::lease) through any clone returns
 ///   [`Error::Disposed`], never a dangling pointer;
-/// - the object is only reached through a [`Lease`], and a lease taken before the
-///   close keeps the object alive: the release runs when the last lease ends.
+/// - the object is only reached through a [`Lease`] (for a use) or a [`Kept`] (for
+///   an object that needs it alive), and either, taken before the close, keeps the
+///   object alive: the release runs when the last of them ends.
 ///
 /// ```
 /// # use refcount::doc_support::Widget;

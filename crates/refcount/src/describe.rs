@@ -33,10 +33,11 @@
 ///
 /// The fields, in this order: `raw` (second form only, optional), `type_id` (a
 /// qualified name, such as `"testnative::dog"`, unique across the program), `release`
-/// and `add_ref` (optional): each a function or a closure taking `*mut Raw`. The
-/// macro calls it with the handle's pointer, which is what its `unsafe` promises;
-/// a closure's own body is not inside that promise, so a closure that does
-/// something unsafe says so in an `unsafe` block of its own. `: Send`, `: Sync` or
+/// and `add_ref` (optional): each an expression that can be called with `*mut Raw`
+/// (a function, `unsafe` or not, of any ABI; a closure). The macro calls it with the
+/// handle's pointer, which is what its `unsafe` promises; a closure's own body is not
+/// inside that promise, so a closure that does something unsafe says so in an
+/// `unsafe` block of its own. `: Send`, `: Sync` or
 /// `: Send + Sync` after the name declares thread safety.
 ///
 /// # Examples
@@ -118,11 +119,21 @@
 ///
 /// ```compile_fail
 /// # use refcount::Opaque;
+/// enum NoPromise {}
 /// refcount::native_type!(@describe NoPromise, Opaque, "x", |p: *mut Opaque| {}; Send Sync);
 /// ```
 ///
 /// ```compile_fail
+/// # use core::ptr::NonNull;
+/// # use refcount::Opaque;
 /// enum AlsoNoPromise {}
+/// // SAFETY: never given an object.
+/// unsafe impl refcount::Native for AlsoNoPromise {
+///     type Raw = Opaque;
+///     const TYPE_ID: &'static str = "x::also";
+///     unsafe fn release(_: NonNull<Opaque>) {}
+/// }
+/// // No `unsafe` written for `Send`: refused.
 /// refcount::native_type!(@bound AlsoNoPromise, Send);
 /// ```
 ///
@@ -171,12 +182,6 @@ macro_rules! native_type {
         }
     ) => {
         const _: () = ::core::assert!(!$type_id.is_empty(), "a native type's type_id is empty");
-        // The functions, checked where nothing is unsafe: a closure's body gets no
-        // `unsafe` from the invocation, nor from the `unsafe fn` that calls it below.
-        const _: () = {
-            let _ = $release;
-            $(let _ = $add_ref;)?
-        };
 
         // The invocation's `unsafe` is the promise: see `refcount::native_type!`. The
         // `allow` makes the promise an error in a crate that forbids unsafe code
@@ -186,6 +191,9 @@ macro_rules! native_type {
             type Raw = $crate::native_type!(@raw_or $ty $(, $raw)?);
             const TYPE_ID: &'static str = $type_id;
             #[inline]
+            // A closure's body gets no `unsafe` from this `unsafe fn`: only the call
+            // below is inside the invocation's promise.
+            #[deny(unsafe_op_in_unsafe_fn)]
             #[allow(unused_unsafe)]
             unsafe fn release(ptr: ::core::ptr::NonNull<Self::Raw>) {
                 let release = $release;
@@ -197,6 +205,7 @@ macro_rules! native_type {
             #[allow(unsafe_code)]
             unsafe impl $crate::NativeCounted for $ty {
                 #[inline]
+                #[deny(unsafe_op_in_unsafe_fn)]
                 #[allow(unused_unsafe)]
                 unsafe fn add_ref(ptr: ::core::ptr::NonNull<Self::Raw>) {
                     let add_ref = $add_ref;

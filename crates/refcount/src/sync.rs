@@ -29,6 +29,9 @@ mod model {
         strong: AtomicUsize,
         weak: AtomicUsize,
         data: ManuallyDrop<T>,
+        /// Freed with the block: loom reports it leaked, so a leaked handle is seen
+        /// as it would be with loom's own `Arc`.
+        _leak_check: loom::sync::Arc<()>,
     }
 
     pub(crate) struct Arc<T> {
@@ -61,6 +64,7 @@ mod model {
                 strong: AtomicUsize::new(1),
                 weak: AtomicUsize::new(1),
                 data: ManuallyDrop::new(data),
+                _leak_check: loom::sync::Arc::new(()),
             });
             Arc {
                 block: NonNull::from(Box::leak(block)),
