@@ -96,7 +96,6 @@ impl<T: NativeCounted + SyncNative> Borrowed<'_, T> {
     /// ```compile_fail,E0599
     /// # use core::ptr::NonNull;
     /// # use refcount::{Holds, Native, NativeCounted, Opaque, Owned, SendNative};
-    /// # use std::cell::Cell;
     /// /// An object whose count is a plain integer: it may move, but is not shared.
     /// enum Plain {}
     /// # // SAFETY: never given an object.

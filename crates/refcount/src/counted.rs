@@ -448,18 +448,13 @@ impl<T: Native> Kept<T> {
     /// The native pointer, valid while this value lives.
     #[inline]
     pub fn as_ptr(&self) -> *mut T::Raw {
-        self.handle.inner().ptr.as_ptr()
+        self.as_non_null().as_ptr()
     }
 
     /// The native pointer as `NonNull`, valid while this value lives.
     #[inline]
     pub fn as_non_null(&self) -> NonNull<T::Raw> {
         self.handle.inner().ptr
-    }
-
-    /// The handle it keeps the object of.
-    pub fn handle(&self) -> &Counted<T> {
-        &self.handle
     }
 }
 
@@ -470,7 +465,7 @@ impl<T: Native> Deref for Kept<T> {
     fn deref(&self) -> &T::Raw {
         // SAFETY: the lease this value holds keeps the object unreleased while it
         // lives; the `Native` contract makes `&Raw` sound.
-        unsafe { self.handle.inner().ptr.as_ref() }
+        unsafe { self.as_non_null().as_ref() }
     }
 }
 
@@ -483,7 +478,7 @@ impl<T: Native> Drop for Kept<T> {
 
 impl<T: Native> fmt::Debug for Kept<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Kept<{}>({:p})", T::TYPE_ID, self.handle.inner().ptr)
+        write!(f, "Kept<{}>({:p})", T::TYPE_ID, self.as_non_null())
     }
 }
 

@@ -127,7 +127,11 @@ pub fn cargo(dir: &Path, args: &[&str], env: &[(&str, &Path)]) -> String {
 /// Generates the crate, runs its tests (checking that each one ran and passed) and
 /// its tour, and returns the tour's output.
 pub fn build_and_test(answers: &Answers, env: &[(&str, &Path)]) -> String {
-    let rendered = render(answers);
+    test_rendered(&render(answers), env)
+}
+
+/// [`build_and_test`] for a crate already rendered (and perhaps added to).
+pub fn test_rendered(rendered: &Rendered, env: &[(&str, &Path)]) -> String {
     let tests = cargo(&rendered.root, &["test"], env);
     for file in ["tests/classes.rs", "tests/sample.rs"] {
         let Ok(written) = std::fs::read_to_string(rendered.root.join(file)) else {

@@ -176,7 +176,6 @@ pub fn store_answers(name: &str, library: Library) -> Answers {
 }
 // ANCHOR_END: store_answers
 
-// ANCHOR: zoo_answers
 /// `zoo`, answered by hand: a class counted in Rust that a free function destroys,
 /// and a uniquely owned class whose constructor keeps a pointer to one of them.
 pub fn zoo_answers(name: &str, library: Library) -> Answers {
@@ -194,15 +193,21 @@ pub fn zoo_answers(name: &str, library: Library) -> Answers {
         ..answers(name, "zoo", library, "zoo/zoo.hpp")
     }
 }
-// ANCHOR_END: zoo_answers
 
-/// Adds `tests/kept.rs` of library `zoo` to the crate generated for it in `root`,
-/// as crate `name`: a test written against the generated API.
-pub fn add_zoo_kept_test(root: &Path, name: &str) {
-    let test =
-        std::fs::read_to_string(sources("zoo").join("tests/kept.rs")).expect("zoo's kept test");
-    let test = test.replace("zoo_wrapper", &name.replace('-', "_"));
-    std::fs::write(root.join("tests/kept.rs"), test).expect("the kept test is written");
+/// Adds the hand-written tests of test library `library` (its `tests/*.rs`, written
+/// against the crate its answers generate, as `the_wrapper`) to that crate, generated
+/// as crate `name` in `root`. A library without a `tests` folder adds nothing.
+pub fn add_tests(library: &str, root: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(sources(library).join("tests")) else {
+        return;
+    };
+    for path in entries.flatten().map(|entry| entry.path()) {
+        let test =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let test = test.replace("the_wrapper", &name.replace('-', "_"));
+        let file = root.join("tests").join(path.file_name().expect("a file"));
+        std::fs::write(&file, test).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    }
 }
 
 /// The answers for library `built`, read from its headers as `new-wrapper --header`

@@ -6,9 +6,9 @@ use std::process::Command;
 
 use new_wrapper::{Answers, Library, RefcountSource};
 use template_tests::libraries::{
-    self, add_zoo_kept_test, geo_answers, kit_refcount, store_answers, zoo_answers,
+    self, add_tests, geo_answers, kit_refcount, store_answers, zoo_answers,
 };
-use template_tests::{build_and_test, cargo, kit_root, render};
+use template_tests::{build_and_test, cargo, kit_root, render, test_rendered};
 
 #[test]
 fn the_default_crate_builds_passes_its_tests_and_walks() {
@@ -79,10 +79,10 @@ fn a_constructor_keeps_a_rust_counted_object_through_its_close() {
     let libs = tempfile::tempdir().unwrap();
     let zoo = libraries::build("zoo", libs.path());
     let answers = zoo_answers("e2e-zoo-kept", zoo.existing());
-    let tour = build_and_test(&answers, &[]);
-    assert!(tour.contains("client.ping() = 1"), "{tour}");
     let rendered = render(&answers);
-    add_zoo_kept_test(&rendered.root, &answers.name);
+    add_tests("zoo", &rendered.root, &answers.name);
+    let tour = test_rendered(&rendered, &[]);
+    assert!(tour.contains("client.ping() = 1"), "{tour}");
     let kept = cargo(&rendered.root, &["test", "--test", "kept"], &[]);
     assert!(kept.contains("test result: ok. 2 passed"), "{kept}");
 }

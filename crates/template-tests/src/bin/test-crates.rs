@@ -1,6 +1,6 @@
 //! `test-crates OUT`: builds the test libraries and generates the crates that wrap
 //! them, into OUT: by hand-written answers (`geo-answered`, `store-answered`,
-//! `zoo-answered`, with its kept-connection test) and by reading their headers
+//! `zoo-answered`, with their library's own tests) and by reading their headers
 //! (`geo-read`, `store-read`). `ci/valgrind.sh` runs their tests under valgrind.
 
 use std::path::PathBuf;
@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use new_wrapper::{generate, template_dir, Answers};
 use template_tests::libraries::{
-    add_zoo_kept_test, build, geo_answers, read_answers, store_answers, zoo_answers,
+    add_tests, build, geo_answers, read_answers, store_answers, zoo_answers,
 };
 use template_tests::set_author;
 
@@ -21,27 +21,40 @@ fn main() -> ExitCode {
     let geo = build("geo", &out.join("libraries"));
     let store = build("store", &out.join("libraries"));
     let zoo = build("zoo", &out.join("libraries"));
-    let crates: [(&str, Answers); 5] = [
-        ("geo-answered", geo_answers("geo-answered", geo.existing())),
+    // The answered crates also get their library's hand-written tests (`None`: read
+    // from the header, whose names those tests do not know).
+    let crates: [(&str, Answers, Option<&str>); 5] = [
+        (
+            "geo-answered",
+            geo_answers("geo-answered", geo.existing()),
+            Some("geo"),
+        ),
         (
             "store-answered",
             store_answers("store-answered", store.existing()),
+            Some("store"),
         ),
-        ("zoo-answered", zoo_answers("zoo-answered", zoo.existing())),
+        (
+            "zoo-answered",
+            zoo_answers("zoo-answered", zoo.existing()),
+            Some("zoo"),
+        ),
         (
             "geo-read",
             read_answers("geo-read", &geo, &["geo/shape.hpp"]),
+            None,
         ),
         (
             "store-read",
             read_answers("store-read", &store, &["store/store.hpp"]),
+            None,
         ),
     ];
-    for (name, answers) in crates {
+    for (name, answers, tests_of) in crates {
         match generate(&template_dir(), &answers, &out.join(name)) {
             Ok(folder) => {
-                if name == "zoo-answered" {
-                    add_zoo_kept_test(&folder, name);
+                if let Some(library) = tests_of {
+                    add_tests(library, &folder, name);
                 }
                 println!("{}", folder.display());
             }

@@ -1,10 +1,10 @@
 //! A client keeps its connection: closing the connection waits for the client,
 //! which points to it. Written against the crate generated for `zoo`, and copied
-//! into it by the kit's tests (`zoo_wrapper` is replaced by the crate's name).
+//! into it by the kit's tests (`the_wrapper` is replaced by the crate's name).
 
 use std::sync::Mutex;
 
-use zoo_wrapper::{Client, Conn, Error};
+use the_wrapper::{Client, Conn, Error};
 
 /// The live counts are the library's, for the whole process: one test at a time.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
