@@ -1,0 +1,164 @@
+//! What a wrapper crate's build script runs: generate its code from `wrapper.toml`
+//! into `OUT_DIR`, then compile the bridge with cxx-build and link the library.
+
+use std::path::{Path, PathBuf};
+
+use crate::generate::{self, Options, FOLDER};
+use crate::model::{Library, Wrapper};
+use crate::plan::Plan;
+use crate::{Error, Result};
+
+/// The description's file name, at the crate's root.
+pub const WRAPPER_TOML: &str = "wrapper.toml";
+
+fn env(name: &str) -> Result<String> {
+    std::env::var(name).map_err(|_| {
+        Error::Library(format!(
+            "`{name}` is not set: refcount_build::build() runs in a build script"
+        ))
+    })
+}
+
+/// Writes the generated files of `plan` into `folder`; returns their paths.
+pub fn write(plan: &Plan, options: Options, folder: &Path) -> Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(folder).map_err(|source| Error::Io {
+        path: folder.to_owned(),
+        source,
+    })?;
+    let mut written = Vec::new();
+    for file in generate::files(plan, options) {
+        let path = folder.join(file.name);
+        // Unchanged files keep their time stamps: nothing rebuilds for nothing.
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(file.text.as_str()) {
+            std::fs::write(&path, &file.text).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
+        }
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// Generates the crate's code from its `wrapper.toml`, compiles the bridge and links
+/// the library: the whole of a wrapper crate's `build.rs`.
+///
+/// ```no_run
+/// // build.rs
+/// fn main() {
+///     if let Err(err) = refcount_build::build() {
+///         eprintln!("error: {err}");
+///         std::process::exit(1);
+///     }
+/// }
+/// ```
+pub fn build() -> Result<()> {
+    let root = PathBuf::from(env("CARGO_MANIFEST_DIR")?);
+    let out_dir = PathBuf::from(env("OUT_DIR")?);
+    let crate_name = env("CARGO_PKG_NAME")?;
+    println!("cargo:rerun-if-changed={WRAPPER_TOML}");
+    let wrapper = Wrapper::load(&root.join(WRAPPER_TOML))?;
+    let plan = Plan::new(&wrapper, &crate_name)?;
+    let folder = out_dir.join(FOLDER);
+    write(&plan, Options::default(), &folder)?;
+
+    let mut bridge = cxx_build::bridge(folder.join("ffi.rs"));
+    bridge.include(&out_dir).std("c++17");
+    let mut link_dirs = Vec::new();
+    match &wrapper.library {
+        Library::Sources {
+            folder: sources,
+            files,
+            defines,
+        } => {
+            let sources = root.join(sources);
+            bridge.include(sources.join("include"));
+            for file in files {
+                bridge.file(sources.join(file));
+            }
+            for define in defines {
+                bridge.define(define, None);
+            }
+            println!("cargo:rerun-if-changed={}", sources.display());
+        }
+        Library::Existing {
+            include_dir,
+            lib_dir,
+            lib_name,
+        } => {
+            let (include_dir, lib_dir) = (root.join(include_dir), root.join(lib_dir));
+            for (dir, key) in [(&include_dir, "include-dir"), (&lib_dir, "lib-dir")] {
+                if !dir.is_dir() {
+                    return Err(Error::Library(format!(
+                        "the folder `{}` does not exist: fix `{key}` in {WRAPPER_TOML}",
+                        dir.display()
+                    )));
+                }
+            }
+            for header in &wrapper.headers {
+                let path = include_dir.join(header);
+                if !path.is_file() {
+                    return Err(Error::Library(format!(
+                        "the header `{header}` is not in `{}`: fix `headers` in {WRAPPER_TOML}",
+                        include_dir.display()
+                    )));
+                }
+                println!("cargo:rerun-if-changed={}", path.display());
+            }
+            bridge.include(&include_dir);
+            println!("cargo:rustc-link-search=native={}", lib_dir.display());
+            println!("cargo:rustc-link-lib={lib_name}");
+            link_dirs.push(lib_dir);
+        }
+        Library::PkgConfig { package } => {
+            // pkg-config prints the link flags for cargo, and says where the headers are.
+            let library = pkg_config::Config::new().probe(package).map_err(|err| {
+                Error::Library(format!(
+                    "pkg-config cannot find `{package}`: install its development package, or \
+                     point PKG_CONFIG_PATH at the folder of its `{package}.pc`\n{err}"
+                ))
+            })?;
+            bridge.includes(&library.include_paths);
+            link_dirs.extend(library.link_paths);
+        }
+    }
+    bridge.compile(&format!("{}_bridge", plan.crate_name));
+    // A shared library is found at run time where it was found at build time, with
+    // no LD_LIBRARY_PATH to set.
+    if std::env::var("CARGO_CFG_TARGET_FAMILY").as_deref() == Ok("unix") {
+        for dir in link_dirs {
+            println!("cargo:rustc-link-arg=-Wl,-rpath,{}", dir.display());
+        }
+    }
+    Ok(())
+}
+
+/// The package name in the `Cargo.toml` of the crate at `root`.
+pub fn package_name(root: &Path) -> Result<String> {
+    let path = root.join("Cargo.toml");
+    let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
+        path: path.clone(),
+        source,
+    })?;
+    let table: toml::Table = toml::from_str(&text).map_err(|err| Error::Toml {
+        path: path.clone(),
+        message: err.to_string(),
+    })?;
+    table
+        .get("package")
+        .and_then(|package| package.get("name"))
+        .and_then(toml::Value::as_str)
+        .map(str::to_owned)
+        .ok_or_else(|| Error::Toml {
+            path,
+            message: "no `package.name`".to_owned(),
+        })
+}
+
+/// Writes the code that `build()` generates for the crate at `root` into `folder`,
+/// for reading (what `new-wrapper expand` does); returns the files written.
+pub fn expand(root: &Path, options: Options, folder: &Path) -> Result<Vec<PathBuf>> {
+    let wrapper = Wrapper::load(&root.join(WRAPPER_TOML))?;
+    let plan = Plan::new(&wrapper, &package_name(root)?)?;
+    write(&plan, options, folder)
+}

@@ -1,0 +1,362 @@
+//! `classes.rs`: the safe Rust type of each class, its constructors and methods.
+
+use super::{list, Options, Out};
+use crate::plan::{ClassPlan, CtorPlan, MethodPlan, Plan, ReturnKind};
+
+/// Where `refcount` keeps its type-tagged handles.
+const ANY: &str = "refcount";
+
+/// The safe types.
+pub fn classes(plan: &Plan, options: Options) -> String {
+    let mut out = Out::new(options);
+    out.push(
+        "// What the generated methods assume of the C++ library (check it):
+// - a method does not keep a pointer or reference to its arguments after it
+//   returns; a constructor may, so the wrapper keeps what it was given alive;
+// - a new object of a class that counts itself starts with one reference, the
+//   caller's, unless the class was answered `retain`;
+// - a returned pointer is borrowed from the object (a reference is added) unless
+//   the method was answered `-> new TYPE*` (the caller owns it);
+// - a method that can throw was answered `throws` (it returns `Err`); any other
+//   exception ends the process, as an exception through `noexcept` would.
+
+use super::{ffi, Error};
+",
+    );
+    for c in &plan.classes {
+        class(&mut out, c);
+    }
+    out.text
+}
+
+fn doc_or(doc: &str, otherwise: String) -> String {
+    if doc.is_empty() {
+        otherwise
+    } else {
+        doc.to_owned()
+    }
+}
+
+fn class(out: &mut Out, c: &ClassPlan) {
+    let rust = &c.rust;
+    out.line("");
+    out.anchor("", &format!("type_{}", c.snake));
+    out.line(&format!("/// {}", doc_or(&c.doc, format!("The C++ `{}`.", c.qualified))));
+    out.line("///");
+    let held = match c.kind {
+        "intrusive" => "It counts its own references: a clone adds one, a drop releases one,\n/// and the C++ object goes with its last reference, held in Rust or in C++.".to_owned(),
+        "unique" => "Owned by this wrapper alone: dropping it destroys the C++ object.".to_owned(),
+        _ => format!("Counted in Rust: clones share the C++ object, destroyed when the last clone goes,\n/// or earlier by [`close`]({rust}::close)."),
+    };
+    let threads = match (c.send, c.sync) {
+        (true, true) => "Declared thread-safe.",
+        (true, false) => "Declared `Send`: it may move to another thread.",
+        (false, true) => "Declared `Sync`.",
+        (false, false) => "Not declared thread-safe: it stays on the thread that made it.",
+    };
+    out.line(&format!("/// {held} {threads}"));
+    let derive = if c.kind == "unique" { "Debug" } else { "Clone, Debug" };
+    out.line(&format!("#[derive({derive})]"));
+    out.line(&format!("pub struct {rust} {{"));
+    if !c.kept.is_empty() {
+        out.line("    // Dropped first: the C++ object goes before what it points to.");
+    }
+    out.line(&format!("    handle: refcount::{}<ffi::{rust}>,", c.handle));
+    for f in &c.kept {
+        let waits = if f.ty == f.class {
+            ""
+        } else {
+            " (a `close` of theirs waits for it)"
+        };
+        out.line(&format!("    /// The `{}` objects given to the constructor: the C++ object may point to", f.class));
+        out.line("    /// them without a reference of its own, so they live as long as it, whatever");
+        out.line(&format!("    /// clone of this wrapper goes last{waits}."));
+        out.line(&format!("    {}: std::sync::Arc<[{}]>,", f.field, f.ty));
+    }
+    out.line("}");
+    out.end("", &format!("type_{}", c.snake));
+    out.line("");
+    out.line(&format!("impl {rust} {{"));
+    for k in &c.ctors {
+        ctor(out, c, k);
+    }
+    wrapping(out, c);
+    if c.kind == "counted" {
+        out.push(&format!(
+            "
+    /// Starts a use of the C++ object, for a call the wrapper does not bind: the
+    /// object is not destroyed while the lease lives. `Err` once closed.
+    pub fn lease(&self) -> Result<refcount::Lease<'_, ffi::{rust}>, Error> {{
+        Ok(self.handle.lease()?)
+    }}
+
+    /// Destroys the C++ object now, for every clone (a use under way, and an object
+    /// made with it, finish first); every later call returns `Err`. `false` if it was
+    /// closed already.
+    pub fn close(&self) -> bool {{
+        self.handle.close()
+    }}
+"
+        ));
+    } else {
+        out.push(&format!(
+            "
+    /// The C++ object, for a call the wrapper does not bind. It stays this wrapper's:
+    /// do not release it, nor use it after the wrapper is dropped.
+    pub fn as_ptr(&self) -> *mut ffi::{rust} {{
+        self.handle.as_ptr()
+    }}
+"
+        ));
+    }
+    for m in &c.methods {
+        method(out, c, m);
+    }
+    out.line("}");
+    let equal = if c.kind == "counted" {
+        "are clones of one another: a closed one\n/// holds no C++ object to compare."
+    } else {
+        "hold the same C++ object."
+    };
+    out.push(&format!(
+        "
+/// Two wrappers are equal when they {equal}
+impl PartialEq for {rust} {{
+    fn eq(&self, other: &Self) -> bool {{
+        self.handle == other.handle
+    }}
+}}
+
+impl Eq for {rust} {{}}
+
+/// Hashes what equality compares.
+impl std::hash::Hash for {rust} {{
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {{
+        self.handle.hash(state);
+    }}
+}}
+"
+    ));
+    if c.kept.is_empty() {
+        out.push(&format!(
+            "
+/// Erases the handle to a type-tagged one (`{handle}<{type_id}>`).
+impl From<{rust}> for {ANY}::AnyHandle {{
+    fn from(object: {rust}) -> Self {{
+        {ANY}::Handle::erase(object.handle)
+    }}
+}}
+
+/// Turns a type-tagged handle back into the `{rust}` it was; any other is refused, intact.
+impl TryFrom<{ANY}::AnyHandle> for {rust} {{
+    type Error = {ANY}::DowncastError;
+
+    fn try_from(any: {ANY}::AnyHandle) -> Result<Self, {ANY}::DowncastError> {{
+        any.downcast().map(|handle| {rust} {{ handle }})
+    }}
+}}
+",
+            handle = c.handle,
+            type_id = c.type_id,
+        ));
+    }
+}
+
+fn ctor(out: &mut Out, c: &ClassPlan, k: &CtorPlan) {
+    let anchor = format!("new_{}_{}", c.snake, k.name);
+    out.line("");
+    out.anchor("    ", &anchor);
+    out.line(&format!(
+        "    /// A new `{}({})`. A C++ exception becomes `Err`.",
+        c.cpp, k.cpp_params
+    ));
+    let params = list(k.params.iter().map(|p| format!("{}: {}", p.name, p.rust)));
+    out.line(&format!("    pub fn {}({params}) -> Result<Self, Error> {{", k.name));
+    for prep in k.params.iter().filter_map(|p| p.prep.as_deref()) {
+        out.line(&format!("        {prep}"));
+    }
+    let args = list(k.params.iter().map(|p| p.rust_arg.as_str()));
+    if k.unsafe_bridge {
+        out.line("        // SAFETY: the pointers come from live handles, which outlive the call.");
+        out.line(&format!("        let raw = unsafe {{ ffi::{}({args}) }}?;", k.shim));
+    } else {
+        out.line(&format!("        let raw = ffi::{}({args})?;", k.shim));
+    }
+    let handed = if c.kind != "intrusive" {
+        "which the caller owns alone, handed over"
+    } else if c.adopt {
+        "whose one reference is handed over"
+    } else {
+        "with no reference yet: the handle takes the first"
+    };
+    out.line(&format!("        // SAFETY: a new object, {handed}."));
+    let how = if c.adopt { "adopt" } else { "retain" };
+    out.line(&format!(
+        "        let handle = unsafe {{ refcount::{}::{how}(raw) }}?;",
+        c.handle
+    ));
+    out.line(&format!("        Ok({} {{", c.rust));
+    out.line("            handle,");
+    for f in &c.kept {
+        let values: Vec<&str> = k
+            .params
+            .iter()
+            .filter_map(|p| p.keep.as_ref())
+            .filter(|keep| keep.field == f.field)
+            .map(|keep| keep.value.as_str())
+            .collect();
+        let values: String = values.iter().map(|v| format!("{v}, ")).collect();
+        out.line(&format!("            {}: vec![{values}].into(),", f.field));
+    }
+    out.line("        })");
+    out.line("    }");
+    out.end("    ", &anchor);
+}
+
+/// The functions that wrap an object a method returned.
+fn wrapping(out: &mut Out, c: &ClassPlan) {
+    let rust = &c.rust;
+    if c.from_adopted {
+        let how = if c.adopt { "adopt" } else { "retain" };
+        let first = if c.adopt {
+            ""
+        } else {
+            "; a new object of this class\n        // has no reference yet: the handle takes the first"
+        };
+        out.push(&format!(
+            "
+    /// Wraps an object that a C++ method returned with its reference; `None` for null.
+    ///
+    /// # Safety
+    ///
+    /// `ptr` is null or points to a live object whose reference the caller hands over.
+    pub(crate) unsafe fn from_adopted(ptr: *mut ffi::{rust}) -> Option<Self> {{
+        // SAFETY: passed on from the caller{first}.
+        let handle = unsafe {{ refcount::{handle}::{how}(ptr) }}.ok()?;
+        Some({rust} {{ handle }})
+    }}
+",
+            handle = c.handle
+        ));
+    }
+    if c.from_retained {
+        out.push(&format!(
+            "
+    /// Wraps an object that a C++ method lent, adding a reference of its own; `None`
+    /// for null.
+    ///
+    /// # Safety
+    ///
+    /// `ptr` is null or points to a live object.
+    pub(crate) unsafe fn from_retained(ptr: *mut ffi::{rust}) -> Option<Self> {{
+        // SAFETY: passed on from the caller.
+        let handle = unsafe {{ refcount::Shared::retain(ptr) }}.ok()?;
+        Some({rust} {{ handle }})
+    }}
+"
+        ));
+    }
+}
+
+fn method(out: &mut Out, c: &ClassPlan, m: &MethodPlan) {
+    let counted = c.kind == "counted" && !m.is_static;
+    let receiver = match (m.is_static, counted, m.is_const) {
+        (true, _, _) => None,
+        (false, true, true) => Some("&this"),
+        (false, true, false) => Some("this.as_ptr()"),
+        (false, false, true) => Some("self.handle.get()"),
+        (false, false, false) => Some("self.handle.as_ptr()"),
+    };
+    let args = list(receiver.into_iter().chain(m.params.iter().map(|p| p.rust_arg.as_str())));
+    let mut call = if m.unsafe_bridge {
+        format!("unsafe {{ ffi::{}({args}) }}", m.shim)
+    } else {
+        format!("ffi::{}({args})", m.shim)
+    };
+    if m.throws {
+        call.push('?');
+    }
+    let ret = if m.result {
+        format!("Result<{}, Error>", m.ret.rust)
+    } else {
+        m.ret.rust.clone()
+    };
+    let anchor = format!("method_{}_{}", c.snake, m.rust);
+    out.line("");
+    out.anchor("    ", &anchor);
+    out.line(&format!(
+        "    /// {}",
+        doc_or(&m.doc, format!("The C++ `{}::{}`.", c.cpp, m.cpp))
+    ));
+    if m.throws {
+        out.line("    ///");
+        out.line("    /// A C++ exception becomes `Err`.");
+    }
+    if counted {
+        out.line("    ///");
+        out.line("    /// `Err` once the object is closed.");
+    }
+    let mut params: Vec<String> = Vec::new();
+    if !m.is_static {
+        params.push("&self".to_owned());
+    }
+    params.extend(m.params.iter().map(|p| format!("{}: {}", p.name, p.rust)));
+    let arrow = if ret == "()" {
+        String::new()
+    } else {
+        format!(" -> {ret}")
+    };
+    out.line(&format!("    pub fn {}({}){arrow} {{", m.rust, list(params)));
+    if counted {
+        out.line("        let this = self.handle.lease()?;");
+    }
+    for prep in m.params.iter().filter_map(|p| p.prep.as_deref()) {
+        out.line(&format!("        {prep}"));
+    }
+    if m.unsafe_bridge {
+        out.line("        // SAFETY: the pointers come from live handles, which outlive the call.");
+    }
+    match &m.ret.kind {
+        ReturnKind::Void => {
+            out.line(&format!("        {call};"));
+            if m.result {
+                out.line("        Ok(())");
+            }
+        }
+        ReturnKind::Object {
+            class,
+            from,
+            is_ref,
+            ..
+        } => {
+            out.line(&format!("        let raw = {call};"));
+            let how = if *from == "from_adopted" {
+                ", whose reference it hands over"
+            } else {
+                "; the handle adds a reference of its own"
+            };
+            out.line(&format!(
+                "        // SAFETY: the method returned a live object or null{how}."
+            ));
+            let expect = if *is_ref {
+                ".expect(\"a C++ reference is never null\")"
+            } else {
+                ""
+            };
+            let wrap = format!("unsafe {{ {class}::{from}(raw) }}{expect}");
+            if m.result {
+                out.line(&format!("        let object = {wrap};"));
+                out.line("        Ok(object)");
+            } else {
+                out.line(&format!("        {wrap}"));
+            }
+        }
+        _ if m.result => {
+            out.line(&format!("        let value = {call};"));
+            out.line("        Ok(value)");
+        }
+        _ => out.line(&format!("        {call}")),
+    }
+    out.line("    }");
+    out.end("    ", &anchor);
+}

@@ -1,0 +1,55 @@
+//! `native.rs`: one `refcount::native_type!` description per class.
+
+use super::{Options, Out};
+use crate::plan::Plan;
+
+/// The descriptions.
+pub fn native(plan: &Plan, options: Options) -> String {
+    let mut out = Out::new(options);
+    out.line("use super::ffi;");
+    for c in &plan.classes {
+        out.line("");
+        out.anchor("", &format!("native_{}", c.snake));
+        out.line(&format!("// SAFETY: as answered, `{}` is {}:", c.cpp, c.ownership));
+        let mut says = format!(
+            "// `{}` gives up the reference (or the object) a handle holds, with\n// `{}`.",
+            c.release_shim, c.release
+        );
+        if let (Some(shim), Some(add_ref)) = (&c.add_ref_shim, &c.add_ref) {
+            says.push_str(&format!(" `{shim}` adds one, with `{add_ref}`."));
+        }
+        out.line(&says);
+        if c.send {
+            out.line("// Answered `send`: an object may be used and released on any thread.");
+        }
+        if c.sync {
+            out.line(
+                "// Answered `sync`: its methods and count are safe to call from several threads at once.",
+            );
+        }
+        if !c.send && !c.sync {
+            out.line("// Not answered thread-safe: handles of it stay on their thread.");
+        }
+        let bounds: Vec<&str> = [(c.send, "Send"), (c.sync, "Sync")]
+            .iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, name)| *name)
+            .collect();
+        let bounds = if bounds.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", bounds.join(" + "))
+        };
+        out.line("refcount::native_type! {");
+        out.line(&format!("    unsafe impl ffi::{}{bounds} {{", c.rust));
+        out.line(&format!("        type_id: \"{}\",", c.type_id));
+        out.line(&format!("        release: ffi::{},", c.release_shim));
+        if let Some(shim) = &c.add_ref_shim {
+            out.line(&format!("        add_ref: ffi::{shim},"));
+        }
+        out.line("    }");
+        out.line("}");
+        out.end("", &format!("native_{}", c.snake));
+    }
+    out.text
+}

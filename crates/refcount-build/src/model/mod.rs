@@ -1,0 +1,171 @@
+//! The typed model of a wrapper crate: the library and how it is found, its classes
+//! and methods. [`Wrapper`] is what `wrapper.toml` holds; each class and method is
+//! one line there, in the same form as `new-wrapper --class` and `--method`
+//! ([`Class`] and [`Method`] parse it with `FromStr` and print it with `Display`).
+
+mod class;
+mod method;
+mod types;
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+pub use class::{Call, Class, Constructor, Ownership, CLASS_FORM};
+pub use method::{Method, Returns, METHOD_FORM};
+pub use types::{is_identifier, parse_params, show_params as show, Base, CppType, Indirection, Param, Scalar};
+
+use crate::{Error, Refusal, Result};
+
+/// A wrapper crate's description: what `wrapper.toml` holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Wrapper {
+    /// The C++ namespace of the classes (`acme::zoo`).
+    pub namespace: String,
+    /// The headers the bridge includes, relative to an include folder.
+    pub headers: Vec<String>,
+    /// The classes to wrap.
+    #[serde(default)]
+    pub classes: Vec<Class>,
+    /// The methods to bind.
+    #[serde(default)]
+    pub methods: Vec<Method>,
+    /// The system packages that provide the library (for the crate's CI workflow).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub system_packages: Vec<String>,
+    /// How the library is found.
+    pub library: Library,
+}
+
+/// How the generated crate gets its C++ library.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Library {
+    /// Compiled from C++ sources, with the bridge.
+    Sources {
+        /// The folder of the sources, relative to the crate (headers in `include/`).
+        folder: String,
+        /// The files to compile, relative to `folder`.
+        files: Vec<String>,
+        /// Preprocessor names to define.
+        #[serde(default)]
+        defines: Vec<String>,
+    },
+    /// A prebuilt library in folders.
+    #[serde(rename_all = "kebab-case")]
+    Existing {
+        /// The folder the headers are relative to.
+        include_dir: String,
+        /// The folder with the library's file.
+        lib_dir: String,
+        /// The library's name (`geo` for `libgeo.so`).
+        lib_name: String,
+    },
+    /// A prebuilt library that pkg-config finds.
+    PkgConfig {
+        /// The package's name.
+        package: String,
+    },
+}
+
+/// Writes `Display` and reads `FromStr` as serde's string form.
+macro_rules! string_form {
+    ($($ty:ty),*) => {$(
+        impl Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+                let text = String::deserialize(d)?;
+                text.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    )*};
+}
+string_form!(Class, Method);
+
+/// An answer's code and its doc comment: a `#` starts the doc, which runs to the end.
+pub(crate) fn doc_of(item: &str) -> (&str, String) {
+    match item.split_once('#') {
+        Some((code, doc)) => (code.trim(), one_line(doc)),
+        None => (item.trim(), String::new()),
+    }
+}
+
+/// `code` with its doc comment, as an answer writes it.
+pub(crate) fn with_doc(code: String, doc: &str) -> String {
+    if doc.is_empty() {
+        code
+    } else {
+        format!("{code}  # {doc}")
+    }
+}
+
+/// A doc comment as one line of Markdown, with nothing that would end a Rust doc
+/// comment or a C++ comment early.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("*/", "* /")
+}
+
+impl Wrapper {
+    /// Reads `wrapper.toml` at `path`, and checks it.
+    pub fn load(path: &Path) -> Result<Wrapper> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        let wrapper: Wrapper = toml::from_str(&text).map_err(|err| Error::Toml {
+            path: path.to_owned(),
+            message: err.to_string(),
+        })?;
+        wrapper.check()?;
+        Ok(wrapper)
+    }
+
+    /// Checks what no single entry can: the namespace, the headers, and everything
+    /// the generator needs (by planning the generated code).
+    pub fn check(&self) -> Result<(), Refusal> {
+        let parts: Vec<&str> = self.namespace.split("::").collect();
+        if !parts.iter().all(|part| is_identifier(part)) || parts[0] == "std" {
+            return Err(Refusal::new(
+                "C++ namespace (cpp_namespace)",
+                &self.namespace,
+                "use C++ identifiers joined by `::`, such as `testnative` or `acme::zoo`, outside \
+                 `std`",
+            ));
+        }
+        for header in &self.headers {
+            let allowed = |c: char| c.is_ascii_alphanumeric() || "_-./+".contains(c);
+            if header.is_empty()
+                || !header.chars().all(allowed)
+                || header.contains("..")
+                || header.starts_with('/')
+            {
+                return Err(Refusal::new(
+                    "header (headers)",
+                    header,
+                    "give a path relative to the include folder, such as `geo/shape.hpp`, made \
+                     of letters, digits, `_`, `-`, `.`, `+` and `/`",
+                ));
+            }
+        }
+        crate::plan::Plan::new(self, "check").map(drop)
+    }
+
+    /// The include folders of a library in folders or in sources (none for pkg-config,
+    /// which says where its headers are), relative to `root`.
+    pub fn include_dirs(&self, root: &Path) -> Vec<PathBuf> {
+        match &self.library {
+            Library::Sources { folder, .. } => vec![root.join(folder).join("include")],
+            Library::Existing { include_dir, .. } => vec![root.join(include_dir)],
+            Library::PkgConfig { .. } => Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,333 @@
+//! C++ types as the wrapper sees them: a base (a scalar, a string, a class by name)
+//! with its qualifiers and indirection. The text form (`const std::string&`) is what
+//! `wrapper.toml` and the one-line answers write; the header reader builds values.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A built-in scalar type, with fixed size on every platform the kit targets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum Scalar {
+    Bool,
+    I8,
+    U8,
+    I16,
+    U16,
+    I32,
+    U32,
+    I64,
+    U64,
+    Usize,
+    F32,
+    F64,
+}
+
+impl Scalar {
+    /// The scalar a C++ spelling names (`unsigned int`, `std::uint64_t`, `size_t`).
+    pub fn from_cpp(spelling: &str) -> Option<Scalar> {
+        use Scalar::*;
+        let name = spelling.strip_prefix("std::").unwrap_or(spelling);
+        Some(match name {
+            "bool" => Bool,
+            "signed char" | "int8_t" => I8,
+            "unsigned char" | "uint8_t" => U8,
+            "short" | "short int" | "signed short" | "signed short int" | "int16_t" => I16,
+            "unsigned short" | "unsigned short int" | "uint16_t" => U16,
+            "int" | "signed" | "signed int" | "int32_t" => I32,
+            "unsigned" | "unsigned int" | "uint32_t" => U32,
+            "long" | "long int" | "signed long" | "long long" | "long long int"
+            | "signed long long" | "int64_t" | "ptrdiff_t" | "intptr_t" | "ssize_t" => I64,
+            "unsigned long" | "unsigned long int" | "unsigned long long"
+            | "unsigned long long int" | "uint64_t" | "uintptr_t" => U64,
+            "size_t" => Usize,
+            "float" => F32,
+            "double" => F64,
+            _ => return None,
+        })
+    }
+
+    /// The Rust type.
+    pub fn rust(self) -> &'static str {
+        use Scalar::*;
+        match self {
+            Bool => "bool",
+            I8 => "i8",
+            U8 => "u8",
+            I16 => "i16",
+            U16 => "u16",
+            I32 => "i32",
+            U32 => "u32",
+            I64 => "i64",
+            U64 => "u64",
+            Usize => "usize",
+            F32 => "f32",
+            F64 => "f64",
+        }
+    }
+
+    /// The C++ type cxx pairs with [`Scalar::rust`].
+    pub fn cpp(self) -> &'static str {
+        use Scalar::*;
+        match self {
+            Bool => "bool",
+            I8 => "std::int8_t",
+            U8 => "std::uint8_t",
+            I16 => "std::int16_t",
+            U16 => "std::uint16_t",
+            I32 => "std::int32_t",
+            U32 => "std::uint32_t",
+            I64 => "std::int64_t",
+            U64 => "std::uint64_t",
+            Usize => "std::size_t",
+            F32 => "float",
+            F64 => "double",
+        }
+    }
+
+    /// A value a generated test may pass for it.
+    pub fn sample(self) -> &'static str {
+        match self {
+            Scalar::Bool => "true",
+            Scalar::F32 | Scalar::F64 => "1.0",
+            _ => "1",
+        }
+    }
+}
+
+/// What a type is made of, before qualifiers and indirection.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Base {
+    /// `void`.
+    Void,
+    /// A scalar, as written (kept for printing it back).
+    Scalar(Scalar, String),
+    /// `std::string`.
+    StdString,
+    /// `char` (a C string when behind a pointer).
+    Char,
+    /// Any other named type: one of the wrapped classes, or one the bridge refuses.
+    Named(String),
+}
+
+/// How a type is reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Indirection {
+    /// By value.
+    Value,
+    /// Through `n` pointers.
+    Pointer(u8),
+    /// Through an lvalue reference.
+    Reference,
+    /// Through an rvalue reference (`&&`).
+    RValue,
+}
+
+/// A C++ type: `const shape*`, `std::string`, `double`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CppType {
+    /// What the type is made of.
+    pub base: Base,
+    /// `const` on what is pointed to (or on the value).
+    pub is_const: bool,
+    /// How it is reached.
+    pub indirection: Indirection,
+}
+
+/// The words of C++'s built-in types, which are never a parameter's name.
+pub const TYPE_WORDS: &[&str] = &[
+    "const", "volatile", "unsigned", "signed", "short", "long", "int", "char", "bool", "float",
+    "double", "void",
+];
+
+impl CppType {
+    /// A type reached by value.
+    pub fn value(base: Base) -> CppType {
+        CppType {
+            base,
+            is_const: false,
+            indirection: Indirection::Value,
+        }
+    }
+
+    /// The named class this type reaches, if its base is a name.
+    pub fn named(&self) -> Option<&str> {
+        match &self.base {
+            Base::Named(name) => Some(name),
+            _ => None,
+        }
+    }
+}
+
+impl FromStr for CppType {
+    type Err = String;
+
+    /// Reads `const std::string&`, `shape*`, `unsigned long`; `Err` says why not.
+    fn from_str(text: &str) -> Result<CppType, String> {
+        let spaced = text.replace('*', " * ").replace('&', " & ");
+        let mut base = Vec::new();
+        let (mut is_const, mut pointers, mut references) = (false, 0u8, 0u8);
+        for word in spaced.split_whitespace() {
+            match word {
+                "*" => pointers += 1,
+                "&" => references += 1,
+                "const" | "volatile" if pointers == 0 => is_const = true,
+                "const" | "volatile" => {}
+                _ => base.push(word),
+            }
+        }
+        let name = base.join(" ");
+        if name.is_empty() {
+            return Err("a type with no name".to_owned());
+        }
+        let indirection = match (pointers, references) {
+            (0, 0) => Indirection::Value,
+            (n, 0) => Indirection::Pointer(n),
+            (0, 1) => Indirection::Reference,
+            (0, 2) => Indirection::RValue,
+            _ => return Err("a pointer and a reference at once".to_owned()),
+        };
+        let base = match name.as_str() {
+            "void" => Base::Void,
+            "std::string" | "string" => Base::StdString,
+            "char" => Base::Char,
+            _ => match Scalar::from_cpp(&name) {
+                Some(scalar) => Base::Scalar(scalar, name),
+                None => Base::Named(name.trim_start_matches("::").to_owned()),
+            },
+        };
+        Ok(CppType {
+            base,
+            is_const,
+            indirection,
+        })
+    }
+}
+
+impl fmt::Display for CppType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_const {
+            f.write_str("const ")?;
+        }
+        match &self.base {
+            Base::Void => f.write_str("void")?,
+            Base::Scalar(_, spelled) => f.write_str(spelled)?,
+            Base::StdString => f.write_str("std::string")?,
+            Base::Char => f.write_str("char")?,
+            Base::Named(name) => f.write_str(name)?,
+        }
+        match self.indirection {
+            Indirection::Value => Ok(()),
+            Indirection::Pointer(n) => f.write_str(&"*".repeat(n.into())),
+            Indirection::Reference => f.write_str("&"),
+            Indirection::RValue => f.write_str("&&"),
+        }
+    }
+}
+
+/// A parameter: its type, and its name when the answer gives one.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Param {
+    /// The type.
+    pub ty: CppType,
+    /// The C++ name, if any.
+    pub name: Option<String>,
+}
+
+impl fmt::Display for Param {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.name {
+            Some(name) => write!(f, "{} {name}", self.ty),
+            None => write!(f, "{}", self.ty),
+        }
+    }
+}
+
+/// Whether `text` is a C++ identifier.
+pub fn is_identifier(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// A parameter list, `int count, const std::string&`; `Err` names an empty one.
+pub fn parse_params(text: &str) -> Result<Vec<Param>, String> {
+    let text = text.trim();
+    if text.is_empty() || text == "void" {
+        return Ok(Vec::new());
+    }
+    let mut parts = Vec::new();
+    let (mut depth, mut current) = (0i32, String::new());
+    for ch in text.chars() {
+        match ch {
+            '<' => depth += 1,
+            '>' => depth -= 1,
+            ',' if depth == 0 => {
+                parts.push(std::mem::take(&mut current));
+                continue;
+            }
+            _ => {}
+        }
+        current.push(ch);
+    }
+    parts.push(current);
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let part = part.trim();
+            if part.is_empty() {
+                return Err(format!("parameter {} is empty", i + 1));
+            }
+            // A name is a last word that is an identifier and no type word, after at
+            // least one word of type.
+            let spaced = part.replace('*', " * ").replace('&', " & ");
+            let words: Vec<&str> = spaced.split_whitespace().collect();
+            let last = words[words.len() - 1];
+            let named = words.len() > 1 && is_identifier(last) && !TYPE_WORDS.contains(&last);
+            let (ty, name) = if named {
+                (&part[..part.len() - last.len()], Some(last.to_owned()))
+            } else {
+                (part, None)
+            };
+            let ty = ty.parse().map_err(|why| format!("parameter {}: {why}", i + 1))?;
+            Ok(Param { ty, name })
+        })
+        .collect()
+}
+
+/// `params` as an answer writes them: `double width, double height`.
+pub fn show_params(params: &[Param]) -> String {
+    params
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn types_print_back_as_they_are_read() {
+        for text in ["const std::string&", "shape*", "unsigned long", "const char*", "int&&"] {
+            assert_eq!(text.parse::<CppType>().unwrap().to_string(), text);
+        }
+        assert!("".parse::<CppType>().is_err());
+        assert!("int*&".parse::<CppType>().is_err());
+    }
+
+    #[test]
+    fn a_parameter_name_is_a_last_identifier_after_a_type() {
+        let params = parse_params("const std::string& name, unsigned int, shape* s").unwrap();
+        assert_eq!(params[0].name.as_deref(), Some("name"));
+        assert_eq!(params[1].name, None);
+        assert_eq!(params[1].ty.base, Base::Scalar(Scalar::U32, "unsigned int".into()));
+        assert_eq!(params[2].ty.named(), Some("shape"));
+        assert_eq!(show_params(&params), "const std::string& name, unsigned int, shape* s");
+        assert!(parse_params("int, ,int").is_err());
+    }
+}

@@ -1,0 +1,429 @@
+//! The generated code decided: every class, constructor and method of a
+//! [`Wrapper`] with the names, types and calls that each generated file writes.
+//! Everything the generator refuses is refused here, before a file is written.
+
+mod params;
+
+use std::collections::BTreeMap;
+
+pub use params::{Keep, ParamPlan, ReturnKind, ReturnPlan};
+
+use crate::model::{Class, Method, Ownership, Wrapper, CLASS_FORM};
+use crate::naming::{join, rust_name, snake, upper_camel, Scope, TAKEN_METHODS, TAKEN_TYPES};
+use crate::Refusal;
+
+/// The generated code of a wrapper, decided.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// The crate's name as Rust writes it (`my_wrapper`).
+    pub crate_name: String,
+    /// The C++ namespace of the bridge's shims (`my_wrapper_bridge`).
+    pub bridge_namespace: String,
+    /// The C++ namespace of the classes.
+    pub namespace: String,
+    /// The headers the shims include.
+    pub headers: Vec<String>,
+    /// The classes.
+    pub classes: Vec<ClassPlan>,
+}
+
+/// A class, decided.
+#[derive(Debug, Clone)]
+pub struct ClassPlan {
+    /// The C++ name.
+    pub cpp: String,
+    /// `::namespace::name`.
+    pub qualified: String,
+    /// The Rust type's name.
+    pub rust: String,
+    /// The C++ name in snake_case.
+    pub snake: String,
+    /// A variable's name for one (`dog_owner`).
+    pub var: String,
+    /// `intrusive`, `unique` or `counted`.
+    pub kind: &'static str,
+    /// The `refcount` handle: `Shared`, `Owned` or `Counted`.
+    pub handle: &'static str,
+    /// The statement that adds a reference to `p`, for a class that counts itself.
+    pub add_ref: Option<String>,
+    /// The statement that releases `p`.
+    pub release: String,
+    /// The bridge's add-reference function.
+    pub add_ref_shim: Option<String>,
+    /// The bridge's release function.
+    pub release_shim: String,
+    /// A new object comes with its first reference (else the handle adds it).
+    pub adopt: bool,
+    /// Declared `Send`.
+    pub send: bool,
+    /// Declared `Sync`.
+    pub sync: bool,
+    /// Its doc, one line (empty if none).
+    pub doc: String,
+    /// Its type tag (`namespace::name`).
+    pub type_id: String,
+    /// The ownership, in words.
+    pub ownership: &'static str,
+    /// The fields that keep alive what the constructors were given.
+    pub kept: Vec<Keep>,
+    /// The constructors.
+    pub ctors: Vec<CtorPlan>,
+    /// The methods.
+    pub methods: Vec<MethodPlan>,
+    /// What makes one for a test (`Dog::new()?`), if a constructor can.
+    pub make: Option<String>,
+    /// A method hands over an object of it (`from_adopted` is needed).
+    pub from_adopted: bool,
+    /// A method lends an object of it (`from_retained` is needed).
+    pub from_retained: bool,
+}
+
+/// A constructor, decided.
+#[derive(Debug, Clone)]
+pub struct CtorPlan {
+    /// The Rust name.
+    pub name: String,
+    /// The bridge function.
+    pub shim: String,
+    /// The parameters.
+    pub params: Vec<ParamPlan>,
+    /// The bridge function takes raw pointers.
+    pub unsafe_bridge: bool,
+    /// The C++ parameter types, as answered.
+    pub cpp_params: String,
+}
+
+/// A method, decided.
+#[derive(Debug, Clone)]
+pub struct MethodPlan {
+    /// The C++ name.
+    pub cpp: String,
+    /// The Rust name.
+    pub rust: String,
+    /// The bridge function.
+    pub shim: String,
+    /// A `const` member.
+    pub is_const: bool,
+    /// A `static` member.
+    pub is_static: bool,
+    /// The parameters.
+    pub params: Vec<ParamPlan>,
+    /// What it returns.
+    pub ret: ReturnPlan,
+    /// It may throw.
+    pub throws: bool,
+    /// Its doc, one line (empty if none).
+    pub doc: String,
+    /// The bridge function takes raw pointers.
+    pub unsafe_bridge: bool,
+    /// The safe method returns a `Result`.
+    pub result: bool,
+    /// A call with sample arguments, for tests (const and static methods only).
+    pub sample_call: Option<String>,
+}
+
+impl Plan {
+    /// Decides the generated code of `wrapper` for the crate `crate_name`.
+    pub fn new(wrapper: &Wrapper, crate_name: &str) -> Result<Plan, Refusal> {
+        let ns = &wrapper.namespace;
+        if wrapper.classes.is_empty() {
+            return Err(Refusal::new("classes (classes)", "", CLASS_FORM));
+        }
+        let mut classes: Vec<ClassPlan> = Vec::new();
+        for class in &wrapper.classes {
+            let plan = class_plan(class, ns)?;
+            let what = format!("class `{}` (classes)", class.cpp);
+            if classes.iter().any(|k| k.cpp == plan.cpp) {
+                return Err(Refusal::new(
+                    what,
+                    class.code(),
+                    "the class is answered twice: give each class once, with all its options",
+                ));
+            }
+            if let Some(other) = classes.iter().find(|k| k.rust == plan.rust) {
+                return Err(Refusal::new(
+                    what,
+                    class.code(),
+                    format!(
+                        "its Rust name `{}` is taken by `{}`: rename one with `as`",
+                        plan.rust, other.cpp
+                    ),
+                ));
+            }
+            classes.push(plan);
+        }
+        let crate_name = crate_name.replace('-', "_");
+        // Every bridge function has a name of its own: the counts' first, then the
+        // constructors', then the methods'.
+        let mut shims = Scope::default();
+        for c in &mut classes {
+            if c.add_ref.is_some() {
+                c.add_ref_shim = Some(shims.unique(&join(&[&c.snake, "add_ref"])));
+            }
+            c.release_shim = shims.unique(&join(&[&c.snake, "release"]));
+        }
+        for (i, class) in wrapper.classes.iter().enumerate() {
+            let ctors = class
+                .constructors
+                .iter()
+                .map(|k| {
+                    let params = params::params(&k.params, &classes, ns, true, Scope::with(&["handle", "raw"]))
+                        .map_err(|why| {
+                            Refusal::new(
+                                format!("constructor `{}.{}` (classes)", class.cpp, k.name),
+                                format!("{}({})", k.name, crate::model::show(&k.params)),
+                                why,
+                            )
+                        })?;
+                    Ok(CtorPlan {
+                        shim: shims.unique(&join(&[&classes[i].snake, &k.name])),
+                        unsafe_bridge: params.iter().any(|p| p.raw),
+                        cpp_params: crate::model::show(&k.params),
+                        name: k.name.clone(),
+                        params,
+                    })
+                })
+                .collect::<Result<Vec<_>, Refusal>>()?;
+            let mut kept: Vec<Keep> = Vec::new();
+            for p in ctors.iter().flat_map(|k| &k.params) {
+                if let Some(keep) = &p.keep {
+                    if !kept.iter().any(|f| f.field == keep.field) {
+                        kept.push(keep.clone());
+                    }
+                }
+            }
+            classes[i].ctors = ctors;
+            classes[i].kept = kept;
+        }
+        let mut names: BTreeMap<String, Scope> = BTreeMap::new();
+        for method in &wrapper.methods {
+            let plan = method_plan(method, &classes, ns, &mut names, &mut shims)?;
+            let class = classes
+                .iter_mut()
+                .find(|c| c.cpp == method.class)
+                .expect("checked by method_plan");
+            class.methods.push(plan);
+        }
+        mark_wrapping(&mut classes);
+        samples(&mut classes);
+        Ok(Plan {
+            bridge_namespace: format!("{crate_name}_bridge"),
+            crate_name,
+            namespace: ns.clone(),
+            headers: wrapper.headers.clone(),
+            classes,
+        })
+    }
+
+    /// The class of C++ name `cpp`.
+    pub fn class(&self, cpp: &str) -> Option<&ClassPlan> {
+        self.classes.iter().find(|c| c.cpp == cpp)
+    }
+}
+
+fn class_plan(class: &Class, ns: &str) -> Result<ClassPlan, Refusal> {
+    let rust = class.rust.clone().unwrap_or_else(|| upper_camel(&class.cpp));
+    if TAKEN_TYPES.contains(&rust.as_str()) {
+        return Err(Refusal::new(
+            format!("class `{}` (classes)", class.cpp),
+            class.code(),
+            format!(
+                "its Rust name `{rust}` is taken by cxx or the crate: rename it with `as`, as in \
+                 `{} as My{rust}=...`",
+                class.cpp
+            ),
+        ));
+    }
+    let (kind, handle, ownership, add_ref, release) = match &class.ownership {
+        Ownership::Intrusive { add_ref, release } => (
+            "intrusive",
+            "Shared",
+            "intrusive (counts itself)",
+            Some(add_ref.on_p()),
+            release.on_p(),
+        ),
+        Ownership::Unique { destroy } => (
+            "unique",
+            "Owned",
+            "unique (one owner)",
+            None,
+            destroy.as_ref().map_or("delete p".to_owned(), |d| d.on_p()),
+        ),
+        Ownership::Counted { release } => (
+            "counted",
+            "Counted",
+            "counted (counted in Rust)",
+            None,
+            release.on_p(),
+        ),
+    };
+    Ok(ClassPlan {
+        qualified: format!("::{ns}::{}", class.cpp),
+        snake: snake(&class.cpp),
+        var: rust_name(&rust, &[]),
+        type_id: format!("{ns}::{}", class.cpp),
+        cpp: class.cpp.clone(),
+        rust,
+        kind,
+        handle,
+        add_ref,
+        release,
+        add_ref_shim: None,
+        release_shim: String::new(),
+        adopt: !class.retain,
+        send: class.send,
+        sync: class.sync,
+        doc: class.doc.clone(),
+        ownership,
+        kept: Vec::new(),
+        ctors: Vec::new(),
+        methods: Vec::new(),
+        make: None,
+        from_adopted: false,
+        from_retained: false,
+    })
+}
+
+fn method_plan(
+    m: &Method,
+    classes: &[ClassPlan],
+    ns: &str,
+    names: &mut BTreeMap<String, Scope>,
+    shims: &mut Scope,
+) -> Result<MethodPlan, Refusal> {
+    let code = m.code();
+    let Some(c) = classes.iter().find(|c| c.cpp == m.class) else {
+        return Err(Refusal::new(
+            "method (methods)",
+            code,
+            format!("`{}` is not one of the classes answered", m.class),
+        ));
+    };
+    let what = format!("method `{}.{}` (methods)", m.class, m.cpp);
+    let refuse = |why: String| Refusal::new(what.as_str(), code.as_str(), why);
+    let params = params::params(&m.params, classes, ns, false, Scope::with(&["this_"])).map_err(refuse)?;
+    let ret = params::returns(&m.returns, classes, ns)
+        .map_err(|why| refuse(format!("its return type `{}` is {why}", m.returns.ty)))?;
+    if let ReturnKind::Object { cpp_class, .. } = &ret.kind {
+        let returned = classes.iter().find(|k| &k.cpp == cpp_class).expect("a class");
+        if !returned.kept.is_empty() {
+            return Err(refuse(format!(
+                "it returns a `{cpp_class}`, whose wrapper keeps alive what its constructor was \
+                 given: one made from a returned pointer could not (bind it by hand)"
+            )));
+        }
+    }
+    // The Rust name: answered, or the C++ one; an overload gets its parameters' names,
+    // and a number if another overload has the same names.
+    let scope = names
+        .entry(m.class.clone())
+        .or_insert_with(|| Scope::with(TAKEN_METHODS));
+    let rust = match &m.rust {
+        Some(rust) if TAKEN_METHODS.contains(&rust.as_str()) => {
+            return Err(refuse(format!(
+                "the Rust name `{rust}` is one the generated type defines itself: choose another"
+            )))
+        }
+        Some(rust) if !scope.take(rust) => {
+            return Err(refuse(format!("the Rust name `{rust}` is used twice in `{}`", m.class)))
+        }
+        Some(rust) => rust.clone(),
+        None => {
+            let first = rust_name(&m.cpp, TAKEN_METHODS);
+            if scope.take(&first) {
+                first
+            } else {
+                let mut parts = vec![m.cpp.as_str()];
+                parts.extend(params.iter().map(|p| p.name.as_str()));
+                scope.unique(&rust_name(&join(&parts), TAKEN_METHODS))
+            }
+        }
+    };
+    let shim = shims.unique(&join(&[&c.snake, &rust]));
+    let unsafe_bridge = (!m.is_const && !m.is_static) || params.iter().any(|p| p.raw);
+    let leased = params.iter().any(|p| p.prep.is_some()) || (c.kind == "counted" && !m.is_static);
+    Ok(MethodPlan {
+        cpp: m.cpp.clone(),
+        rust,
+        shim,
+        is_const: m.is_const,
+        is_static: m.is_static,
+        params,
+        ret,
+        throws: m.throws,
+        doc: m.doc.clone(),
+        unsafe_bridge,
+        result: m.throws || leased,
+        sample_call: None,
+    })
+}
+
+/// Marks the classes whose objects methods return, so that they get the function
+/// that wraps one.
+fn mark_wrapping(classes: &mut [ClassPlan]) {
+    let returned: Vec<(String, &'static str)> = classes
+        .iter()
+        .flat_map(|c| &c.methods)
+        .filter_map(|m| match &m.ret.kind {
+            ReturnKind::Object { cpp_class, from, .. } => Some((cpp_class.clone(), *from)),
+            _ => None,
+        })
+        .collect();
+    for (cpp, from) in returned {
+        let class = classes.iter_mut().find(|c| c.cpp == cpp).expect("a class");
+        match from {
+            "from_adopted" => class.from_adopted = true,
+            _ => class.from_retained = true,
+        }
+    }
+}
+
+/// Sample arguments made from `makes`, or `None` if one cannot be made.
+fn sample_args(params: &[ParamPlan], makes: &BTreeMap<String, String>) -> Option<String> {
+    let args: Option<Vec<String>> = params
+        .iter()
+        .map(|p| match &p.sample_class {
+            None => Some(p.sample.clone()),
+            Some(class) => {
+                let made = makes.get(class)?;
+                Some(if p.sample.starts_with('&') {
+                    format!("&{made}")
+                } else {
+                    made.clone()
+                })
+            }
+        })
+        .collect();
+    args.map(|args| args.join(", "))
+}
+
+/// What a test writes to make an object of each class (the first constructor whose
+/// parameters can all be made, class by class until nothing changes), and a sample
+/// call of each const and static method.
+fn samples(classes: &mut [ClassPlan]) {
+    let mut makes: BTreeMap<String, String> = BTreeMap::new();
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for c in classes.iter() {
+            if makes.contains_key(&c.cpp) {
+                continue;
+            }
+            for k in &c.ctors {
+                if let Some(args) = sample_args(&k.params, &makes) {
+                    makes.insert(c.cpp.clone(), format!("{}::{}({args})?", c.rust, k.name));
+                    changed = true;
+                    break;
+                }
+            }
+        }
+    }
+    for c in classes.iter_mut() {
+        c.make = makes.get(&c.cpp).cloned();
+        for m in &mut c.methods {
+            if m.is_const || m.is_static {
+                m.sample_call = sample_args(&m.params, &makes).map(|a| format!("{}({a})", m.rust));
+            }
+        }
+    }
+}

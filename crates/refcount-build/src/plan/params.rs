@@ -1,0 +1,326 @@
+//! What each parameter and return type becomes on the four sides of a call: the
+//! safe Rust function, the bridge, the C++ shim and the C++ call.
+
+use crate::model::{Base, CppType, Indirection, Param, Returns};
+use crate::naming::{rust_name, Scope};
+
+use super::ClassPlan;
+
+/// What a type may be, for refusals.
+const TYPES_ALLOWED: &str = "use bool, a sized integer or floating-point type, std::string (by \
+value or const reference), const char* (parameters only), or a pointer or reference to one of \
+the classes answered";
+
+/// A parameter, as each side of the call writes it.
+#[derive(Debug, Clone)]
+pub struct ParamPlan {
+    /// Its Rust (and shim) name.
+    pub name: String,
+    /// Its type in the safe Rust function.
+    pub rust: String,
+    /// Its type in the bridge.
+    pub bridge: String,
+    /// Its type in the C++ shim.
+    pub cpp: String,
+    /// What the shim passes to the C++ call.
+    pub cpp_arg: String,
+    /// What the safe function passes to the bridge.
+    pub rust_arg: String,
+    /// A statement the safe function runs first (a lease, a keep).
+    pub prep: Option<String>,
+    /// What a constructor's wrapper keeps of it, and in which field.
+    pub keep: Option<Keep>,
+    /// The bridge takes a raw pointer: the call is `unsafe`.
+    pub raw: bool,
+    /// The class a test must make to pass one (C++ name), if it is an object.
+    pub sample_class: Option<String>,
+    /// What a test passes (`&` and a placeholder for an object).
+    pub sample: String,
+}
+
+/// What a constructor's wrapper keeps alive of a parameter.
+#[derive(Debug, Clone)]
+pub struct Keep {
+    /// The value kept (`dog.clone()`, `conn_kept`).
+    pub value: String,
+    /// The field (`_keep_dog`).
+    pub field: String,
+    /// The Rust class of the parameter.
+    pub class: String,
+    /// The type of what the field holds of each.
+    pub ty: String,
+}
+
+/// What a method returns, as each side writes it.
+#[derive(Debug, Clone)]
+pub struct ReturnPlan {
+    /// What it is.
+    pub kind: ReturnKind,
+    /// The safe function's type (`()` for void).
+    pub rust: String,
+    /// The bridge's type (empty for void).
+    pub bridge: String,
+    /// The shim's type.
+    pub cpp: String,
+    /// The shim's return expression around the call, `CALL`.
+    pub cpp_wrap: String,
+}
+
+/// The kinds of returned value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReturnKind {
+    /// Nothing.
+    Void,
+    /// A scalar.
+    Value,
+    /// A `String` copied from a `std::string`.
+    String,
+    /// An object of a wrapped class, wrapped by `from` (`from_adopted`, `from_retained`).
+    Object {
+        /// The Rust class.
+        class: String,
+        /// The C++ class.
+        cpp_class: String,
+        /// The wrapping function.
+        from: &'static str,
+        /// A reference (never null).
+        is_ref: bool,
+    },
+}
+
+fn class_named<'a>(ty: &CppType, classes: &'a [ClassPlan], ns: &str) -> Option<&'a ClassPlan> {
+    let name = ty.named()?;
+    let name = name.strip_prefix(&format!("{ns}::")).unwrap_or(name);
+    classes.iter().find(|c| c.cpp == name)
+}
+
+fn unknown() -> String {
+    format!("a type that is neither built in nor one of the classes answered ({TYPES_ALLOWED})")
+}
+
+/// The parameters of a constructor (`in_ctor`) or method, with names unique in `scope`.
+pub fn params(
+    params: &[Param],
+    classes: &[ClassPlan],
+    ns: &str,
+    in_ctor: bool,
+    mut scope: Scope,
+) -> Result<Vec<ParamPlan>, String> {
+    let mut keep_fields = Scope::default();
+    params
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let class = class_named(&p.ty, classes, ns);
+            let base = match (&p.name, class) {
+                (Some(name), _) => rust_name(name, &[]),
+                (None, Some(c)) => c.snake.clone(),
+                (None, None) => format!("arg{i}"),
+            };
+            let name = scope.unique(&base);
+            param(&p.ty, name, class, in_ctor, &mut keep_fields)
+                .map_err(|why| format!("parameter {} (`{}`) is {why}", i + 1, p.ty))
+        })
+        .collect()
+}
+
+fn param(
+    ty: &CppType,
+    name: String,
+    class: Option<&ClassPlan>,
+    in_ctor: bool,
+    keep_fields: &mut Scope,
+) -> Result<ParamPlan, String> {
+    let mut row = ParamPlan {
+        rust: String::new(),
+        bridge: String::new(),
+        cpp: String::new(),
+        cpp_arg: name.clone(),
+        rust_arg: name.clone(),
+        prep: None,
+        keep: None,
+        raw: false,
+        sample_class: None,
+        sample: String::new(),
+        name,
+    };
+    let name = row.name.clone();
+    let (pointer, reference) = match ty.indirection {
+        Indirection::RValue => return Err("an rvalue reference (`&&`)".to_owned()),
+        Indirection::Value => (0, false),
+        Indirection::Pointer(n) => (n, false),
+        Indirection::Reference => (0, true),
+    };
+    match &ty.base {
+        Base::Scalar(scalar, _) => {
+            if pointer > 0 {
+                return Err("a pointer to a scalar (an out-parameter?)".to_owned());
+            }
+            if reference && !ty.is_const {
+                return Err("a non-const reference to a scalar (an out-parameter?)".to_owned());
+            }
+            row.rust = scalar.rust().to_owned();
+            row.bridge = row.rust.clone();
+            row.cpp = scalar.cpp().to_owned();
+            row.sample = scalar.sample().to_owned();
+            return Ok(row);
+        }
+        Base::StdString => {
+            if pointer > 0 {
+                return Err("a pointer to a std::string".to_owned());
+            }
+            if reference && !ty.is_const {
+                return Err("a non-const std::string& (an out-parameter?)".to_owned());
+            }
+            row.cpp_arg = format!("std::string({name})");
+        }
+        Base::Char if pointer == 1 && ty.is_const => {
+            row.cpp_arg = format!("std::string({name}).c_str()");
+        }
+        _ => return object_param(row, class, pointer, reference, in_ctor, keep_fields),
+    }
+    row.rust = "&str".to_owned();
+    row.bridge = "&str".to_owned();
+    row.cpp = "::rust::Str".to_owned();
+    row.sample = "\"test\"".to_owned();
+    Ok(row)
+}
+
+fn object_param(
+    mut row: ParamPlan,
+    class: Option<&ClassPlan>,
+    pointer: u8,
+    reference: bool,
+    in_ctor: bool,
+    keep_fields: &mut Scope,
+) -> Result<ParamPlan, String> {
+    let c = class.ok_or_else(unknown)?;
+    if usize::from(pointer) + usize::from(reference) != 1 {
+        return Err(format!(
+            "{} by value or through two indirections (use a pointer or a reference)",
+            c.cpp
+        ));
+    }
+    let name = row.name.clone();
+    row.raw = true;
+    row.bridge = format!("*mut {}", c.rust);
+    row.cpp = format!("{}*", c.qualified);
+    row.cpp_arg = if reference { format!("*{name}") } else { name.clone() };
+    row.sample_class = Some(c.cpp.clone());
+    row.rust = format!("&{}", c.rust);
+    row.sample = format!("&{}", c.var);
+    row.rust_arg = format!("{name}.as_ptr()");
+    let mut keep = |value: String, ty: String| {
+        Some(Keep {
+            value,
+            field: keep_fields.unique(&format!("_keep_{}", c.snake)),
+            class: c.rust.clone(),
+            ty,
+        })
+    };
+    match c.kind {
+        "counted" if in_ctor => {
+            // A long lease, not a clone: a `close` on the object then waits for the
+            // new object, which may point to it, instead of releasing it under it.
+            let kept = format!("{name}_kept");
+            row.prep = Some(format!("let {kept} = {name}.handle.keep()?;"));
+            row.rust_arg = format!("{kept}.as_ptr()");
+            row.keep = keep(kept, format!("refcount::Kept<ffi::{}>", c.rust));
+        }
+        "counted" => {
+            let lease = format!("{name}_lease");
+            row.prep = Some(format!("let {lease} = {name}.lease()?;"));
+            row.rust_arg = format!("{lease}.as_ptr()");
+        }
+        "unique" if in_ctor => {
+            // A constructor may keep a pointer to what it is given: a uniquely owned
+            // object then moves into the new object's wrapper, and lives as long as it.
+            row.rust = c.rust.clone();
+            row.sample = c.var.clone();
+            row.keep = keep(name, c.rust.clone());
+        }
+        _ if in_ctor => row.keep = keep(format!("{name}.clone()"), c.rust.clone()),
+        _ => {}
+    }
+    Ok(row)
+}
+
+/// What a method returns, or why it cannot be bound.
+pub fn returns(r: &Returns, classes: &[ClassPlan], ns: &str) -> Result<ReturnPlan, String> {
+    let ty = &r.ty;
+    let (pointer, reference) = match ty.indirection {
+        Indirection::RValue => return Err("an rvalue reference (`&&`)".to_owned()),
+        Indirection::Value => (0, false),
+        Indirection::Pointer(n) => (n, false),
+        Indirection::Reference => (0, true),
+    };
+    let plain = |kind, rust: &str, cpp: &str, wrap: &str| ReturnPlan {
+        kind,
+        rust: rust.to_owned(),
+        bridge: rust.to_owned(),
+        cpp: cpp.to_owned(),
+        cpp_wrap: wrap.to_owned(),
+    };
+    match &ty.base {
+        Base::Void if pointer == 0 && !r.owned => {
+            let mut row = plain(ReturnKind::Void, "()", "void", "CALL");
+            row.bridge.clear();
+            return Ok(row);
+        }
+        Base::Scalar(scalar, _) if !r.owned => {
+            if pointer > 0 || (reference && !ty.is_const) {
+                return Err("a pointer or reference to a scalar".to_owned());
+            }
+            return Ok(plain(ReturnKind::Value, scalar.rust(), scalar.cpp(), "CALL"));
+        }
+        Base::StdString if pointer == 0 && !r.owned => {
+            if reference && !ty.is_const {
+                return Err("a non-const std::string&".to_owned());
+            }
+            let wrap = "::rust::String::lossy(CALL)";
+            return Ok(plain(ReturnKind::String, "String", "::rust::String", wrap));
+        }
+        Base::Char if pointer == 1 => {
+            return Err("a C string (who frees it is unknown)".to_owned())
+        }
+        _ => {}
+    }
+    let c = class_named(ty, classes, ns).ok_or_else(unknown)?;
+    if usize::from(pointer) + usize::from(reference) != 1 {
+        return Err(format!("{} by value or through two indirections", c.cpp));
+    }
+    if r.owned && reference {
+        return Err("a reference handed over (`new` takes a pointer)".to_owned());
+    }
+    let from = if r.owned {
+        "from_adopted"
+    } else if c.kind == "intrusive" {
+        "from_retained"
+    } else {
+        return Err(format!(
+            "a {} the method keeps (a borrowed {} object has no safe Rust type; write `-> new \
+             {}*` if the caller owns it)",
+            c.cpp, c.kind, c.cpp
+        ));
+    };
+    let mut wrap = if reference { "&(CALL)" } else { "CALL" }.to_owned();
+    if ty.is_const {
+        wrap = format!("const_cast<{}*>({wrap})", c.qualified);
+    }
+    Ok(ReturnPlan {
+        kind: ReturnKind::Object {
+            class: c.rust.clone(),
+            cpp_class: c.cpp.clone(),
+            from,
+            is_ref: reference,
+        },
+        rust: if reference {
+            c.rust.clone()
+        } else {
+            format!("Option<{}>", c.rust)
+        },
+        bridge: format!("*mut {}", c.rust),
+        cpp: format!("{}*", c.qualified),
+        cpp_wrap: wrap,
+    })
+}
