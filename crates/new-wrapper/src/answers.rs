@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use refcount_build::{model, Class, Method, Wrapper};
+
 use crate::{template_dir, Error};
 
 /// How the generated crate gets the C++ library.
@@ -42,9 +44,9 @@ pub enum RefcountSource {
 
 /// The answers to the template's questions.
 ///
-/// The class and method answers are the template's own text forms, one item each
-/// (see the template's README): `shape=intrusive(retain,release) new(double)`,
-/// `shape.area() const -> double`. The template checks and parses them.
+/// The classes and methods are the model's values; the template receives them in
+/// their one-line text form (`shape=intrusive(retain,release) new(double)`,
+/// `shape.area() const -> double`) and writes them into `wrapper.toml`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answers {
     /// The crate name (`project-name`).
@@ -56,12 +58,15 @@ pub struct Answers {
     /// The headers to include, relative to the include folder; empty for the
     /// bundled sample's own (`headers`).
     pub headers: Vec<String>,
-    /// The classes to wrap, one answer each (`classes`).
-    pub classes: Vec<String>,
-    /// The methods to bind, one answer each (`methods`).
-    pub methods: Vec<String>,
+    /// The classes to wrap (`classes`).
+    pub classes: Vec<Class>,
+    /// The methods to bind (`methods`).
+    pub methods: Vec<Method>,
     /// What a header reader did not bind, as `WHAT: WHY` (`skipped`).
     pub skipped: Vec<String>,
+    /// The system packages that provide the library, for the CI workflow
+    /// (`system_packages`).
+    pub system_packages: Vec<String>,
     /// Where `refcount` comes from (`refcount_source` and its value).
     pub refcount: RefcountSource,
     /// Whether to add a GitHub Actions workflow (`ci`).
@@ -96,14 +101,28 @@ fn template_default(question: &str) -> String {
         .to_owned()
 }
 
-/// The items of a list answer: one per line, blank lines left out.
-fn lines(text: &str) -> Vec<String> {
+/// The items of a list answer, one per line, read as `T` (the template's defaults
+/// are always valid).
+fn lines<T: std::str::FromStr>(text: &str) -> Vec<T>
+where
+    T::Err: std::fmt::Display,
+{
     text.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty())
-        .map(str::to_owned)
+        .map(|line| {
+            line.parse()
+                .unwrap_or_else(|e| panic!("the template's default `{line}` is refused: {e}"))
+        })
         .collect()
 }
+
+/// The bundled sample's sources, relative to its folder.
+const SAMPLE_SOURCES: [&str; 3] = [
+    "src/reference_counter.cpp",
+    "src/dog.cpp",
+    "src/owner.cpp",
+];
 
 impl Answers {
     /// The template's default answers, for a crate called `name`: the bundled sample
@@ -118,6 +137,7 @@ impl Answers {
             classes: lines(&template_default("classes")),
             methods: lines(&template_default("methods")),
             skipped: Vec::new(),
+            system_packages: Vec::new(),
             refcount: RefcountSource::Path(template_default("refcount_path")),
             ci: true,
         }
@@ -139,7 +159,9 @@ impl Answers {
 
     /// The answers as `--define key=value` pairs, for cargo-generate.
     pub fn defines(&self) -> Vec<String> {
-        let list = |items: &[String]| items.join(";");
+        fn list<T: ToString>(items: &[T]) -> String {
+            items.iter().map(T::to_string).collect::<Vec<_>>().join("\n")
+        }
         let mut defines = vec![
             format!("cpp_namespace={}", self.cpp_namespace),
             format!("ci={}", self.ci),
@@ -147,6 +169,7 @@ impl Answers {
             format!("classes={}", list(&self.classes)),
             format!("methods={}", list(&self.methods)),
             format!("skipped={}", list(&self.skipped)),
+            format!("system_packages={}", list(&self.system_packages)),
         ];
         match &self.library {
             Library::Bundled { cpp_dir } => {
@@ -189,8 +212,10 @@ impl Answers {
             let (key, value) = define.split_once('=').expect("every define is key=value");
             let value = match key {
                 "ci" => toml::Value::Boolean(value == "true"),
-                "headers" | "classes" | "methods" | "skipped" if !value.is_empty() => {
-                    toml::Value::String(format!("{}\n", value.replace(';', "\n")))
+                "headers" | "classes" | "methods" | "skipped" | "system_packages"
+                    if !value.is_empty() =>
+                {
+                    toml::Value::String(format!("{value}\n"))
                 }
                 _ => toml::Value::String(value.to_owned()),
             };
@@ -205,9 +230,57 @@ impl Answers {
         )
     }
 
-    /// Checks what the template cannot see from where it runs: that the existing
-    /// library's folders exist, and that each header is in the include folder.
-    pub fn check_files(&self) -> Result<(), Error> {
+    /// The description the template writes into the crate's `wrapper.toml` (a test
+    /// proves that they agree).
+    pub fn wrapper(&self) -> Wrapper {
+        let folder = self.cpp_namespace.replace("::", "_");
+        let library = match &self.library {
+            Library::Bundled { cpp_dir } => model::Library::Sources {
+                folder: cpp_dir.clone().unwrap_or_else(|| "cpp".to_owned()),
+                files: SAMPLE_SOURCES.map(str::to_owned).to_vec(),
+                defines: vec![format!("{}_STATIC", folder.to_uppercase())],
+            },
+            Library::Existing {
+                include_dir,
+                lib_name,
+                lib_dir,
+            } => model::Library::Existing {
+                include_dir: include_dir.display().to_string(),
+                lib_dir: lib_dir.display().to_string(),
+                lib_name: lib_name.clone(),
+            },
+            Library::PkgConfig { package } => model::Library::PkgConfig {
+                package: package.clone(),
+            },
+        };
+        let headers = match (&self.library, self.headers.is_empty()) {
+            (Library::Bundled { .. }, true) => {
+                vec![format!("{folder}/dog.hpp"), format!("{folder}/owner.hpp")]
+            }
+            _ => self.headers.clone(),
+        };
+        Wrapper {
+            namespace: self.cpp_namespace.clone(),
+            headers,
+            classes: self.classes.clone(),
+            methods: self.methods.clone(),
+            system_packages: self.system_packages.clone(),
+            library,
+        }
+    }
+
+    /// Checks everything that can be checked before a file is written: the
+    /// description (every class and method, as the crate's build will read it), and
+    /// what the template cannot see from where it runs: that the existing library's
+    /// folders exist, and that each header is in the include folder.
+    pub fn check(&self) -> Result<(), Error> {
+        self.wrapper()
+            .check()
+            .map_err(|refusal| Error::Answer(refusal.to_string()))?;
+        self.check_files()
+    }
+
+    fn check_files(&self) -> Result<(), Error> {
         let Library::Existing {
             include_dir,
             lib_dir,

@@ -1,16 +1,22 @@
 //! Scaffolds a wrapper crate around a C++ library from the kit's `cargo generate`
-//! template.
+//! template, and keeps it up to date.
 //!
-//! [`generate`] is what the `new-wrapper` command and the template's tests use: it
-//! checks the answers that the template cannot check itself (that files exist),
-//! lets cargo-generate render the template into a staging folder beside the
-//! destination, and moves the result into place only when everything succeeded, so
-//! a refused answer never leaves a half-written folder behind. [`header`] reads a
-//! library's headers and turns what it finds into [`Answers`].
+//! - [`generate`] is what the `new-wrapper` command and the template's tests use: it
+//!   checks every answer (the classes and methods as the crate's build will read
+//!   them, and that files exist), lets cargo-generate render the template into a
+//!   staging folder beside the destination, and moves the result into place only
+//!   when everything succeeded, so a refused answer never leaves a half-written
+//!   folder behind.
+//! - [`header`] reads a library's headers into the wrapper's model.
+//! - [`options`] turns what the command line asks for into [`Answers`]: which
+//!   library, whether the headers are read, and how answers merge with them.
+//! - [`update`] re-reads a generated crate's headers into its `wrapper.toml`.
 #![deny(missing_docs)]
 
 mod answers;
 pub mod header;
+pub mod options;
+pub mod update;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -41,6 +47,12 @@ pub enum Error {
     Exists(PathBuf),
     /// cargo-generate or the file system failed.
     Generate(anyhow::Error),
+    /// The headers could not be read.
+    Read(header::ReadError),
+    /// The command line asks for something that cannot be done: what to give instead.
+    Usage(String),
+    /// A generated crate's `wrapper.toml` could not be read or written.
+    Wrapper(refcount_build::Error),
 }
 
 impl fmt::Display for Error {
@@ -53,18 +65,35 @@ impl fmt::Display for Error {
                 path.display()
             ),
             Error::Generate(err) => write!(f, "{err:#}"),
+            Error::Read(err) => write!(f, "{err}"),
+            Error::Usage(message) => f.write_str(message),
+            Error::Wrapper(err) => write!(f, "{err}"),
         }
     }
 }
 
 impl std::error::Error for Error {}
 
+/// cargo-generate always looks up an author (the template does not use it), and
+/// fails where none is configured, as on CI machines without `$USER`: this gives it
+/// one when none is set.
+pub fn set_author() {
+    let author_vars = ["CARGO_NAME", "GIT_AUTHOR_NAME", "USER", "USERNAME"];
+    if author_vars
+        .iter()
+        .all(|var| std::env::var_os(var).is_none())
+    {
+        std::env::set_var("CARGO_NAME", "wrapper author");
+        std::env::set_var("CARGO_EMAIL", "author@example.invalid");
+    }
+}
+
 /// Renders `template` with `answers` into the new folder `destination`.
 ///
 /// Nothing is left behind when it fails: the crate is rendered in a staging folder
 /// beside `destination` and moved into place at the end.
 pub fn generate(template: &Path, answers: &Answers, destination: &Path) -> Result<PathBuf, Error> {
-    answers.check_files()?;
+    answers.check()?;
     generate_with_defines(template, &answers.name, answers.defines(), destination)
 }
 
@@ -79,6 +108,7 @@ pub fn generate_with_defines(
     if destination.exists() {
         return Err(Error::Exists(destination.to_owned()));
     }
+    set_author();
     let parent = match destination.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
         _ => PathBuf::from("."),

@@ -1,13 +1,17 @@
-//! The public constructors and methods of the classes, as the template's answers,
-//! and the report of the members left out.
+//! The public constructors and methods of the classes, as the model's values, and
+//! the report of the members left out. Whether a member can be bound is the plan's
+//! to say (`refcount_build::Plan`): each is tried beside those accepted before it.
 
 use std::collections::BTreeSet;
 
 use clang::{Accessibility, Availability, Entity, EntityKind, ExceptionSpecification};
+use refcount_build::model::{self, Constructor, CppType, Library, Method, Param, Returns, Wrapper};
+use refcount_build::naming::{join, Scope};
+use refcount_build::Plan;
 
 use super::comments;
-use super::types;
-use super::{Class, Classes};
+use super::types::cpp_type;
+use super::walk::{Class, Classes};
 
 /// The public member functions of `class` and of its public bases (a derived
 /// class's own come first, and hide a base's of the same signature).
@@ -56,110 +60,105 @@ fn signature(function: Entity) -> String {
     )
 }
 
-/// The class and method answers of `classes`, adding what is left out to `skipped`.
-pub(crate) fn answers(classes: &Classes, skipped: &mut Vec<String>) -> (Vec<String>, Vec<String>) {
-    let class_answers: Vec<String> = classes
-        .list
-        .iter()
-        .map(|class| class_answer(class, classes, skipped))
-        .collect();
-    // A class whose constructor takes another wrapped class keeps it alive in its
-    // wrapper; a wrapper made from a returned pointer could not.
-    let keeps: Vec<String> = classes
-        .list
-        .iter()
-        .zip(&class_answers)
-        .filter(|(_, answer)| keeps_others(answer, classes))
-        .map(|(class, _)| class.name.clone())
-        .collect();
-    let mut method_answers = Vec::new();
+/// The model's classes and methods of `classes`, adding what is left out to `skipped`.
+pub(crate) fn describe(
+    classes: &Classes,
+    namespace: &str,
+    skipped: &mut Vec<String>,
+) -> (Vec<model::Class>, Vec<Method>) {
+    let mut wrapper = Wrapper {
+        namespace: namespace.to_owned(),
+        headers: Vec::new(),
+        classes: classes.list.iter().map(class_of).collect(),
+        methods: Vec::new(),
+        system_packages: Vec::new(),
+        library: Library::PkgConfig {
+            package: String::new(),
+        },
+    };
+    for (i, class) in classes.list.iter().enumerate() {
+        if class.given.is_none() {
+            constructors(class, classes, &mut wrapper, i, skipped);
+        }
+    }
     for class in &classes.list {
         for method in public_methods(class.entity) {
-            match method_answer(class, method, classes, &keeps) {
-                Ok(Some(answer)) => method_answers.push(answer),
-                Ok(None) => {}
-                Err(why) => skipped.push(format!(
-                    "{}::{}: {why}",
-                    class.name,
-                    method.get_display_name().unwrap_or_default()
-                )),
+            let what = format!(
+                "{}::{}",
+                class.name,
+                method.get_display_name().unwrap_or_default()
+            );
+            let candidate = match method_of(class, method, classes) {
+                Ok(Some(candidate)) => candidate,
+                Ok(None) => continue,
+                Err(why) => {
+                    skipped.push(format!("{what}: {why}"));
+                    continue;
+                }
+            };
+            match Plan::check_method(&wrapper, &candidate) {
+                Ok(()) => wrapper.methods.push(candidate),
+                Err(refusal) => skipped.push(format!("{what}: {}", refusal.allowed)),
             }
         }
     }
-    (class_answers, method_answers)
+    (wrapper.classes, wrapper.methods)
 }
 
-/// Whether a class answer's constructors take an object of one of `classes`.
-fn keeps_others(answer: &str, classes: &Classes) -> bool {
-    let code = answer.split('#').next().unwrap_or(answer);
-    code.split("new")
-        .skip(1)
-        .filter_map(|rest| rest.split_once('(').map(|(_, params)| params))
-        .filter_map(|params| params.split_once(')').map(|(params, _)| params))
-        .flat_map(|params| params.split(','))
-        .any(|param| {
-            let words: Vec<&str> = param
-                .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
-                .collect();
-            classes.list.iter().any(|class| {
-                words
-                    .iter()
-                    .any(|word| word.rsplit("::").next() == Some(class.name.as_str()))
-            })
-        })
+/// The class as the model holds it, before its constructors are read.
+fn class_of(class: &Class) -> model::Class {
+    class.given.clone().unwrap_or_else(|| model::Class {
+        cpp: class.name.clone(),
+        rust: class.rename.clone(),
+        ownership: class.ownership.clone(),
+        constructors: Vec::new(),
+        send: false,
+        sync: false,
+        retain: false,
+        doc: doc(class.entity),
+    })
 }
 
-/// A doc comment, as one line, with the separator before it; empty when there is none.
+/// A doc comment, as one line; empty when there is none.
 fn doc(entity: Entity) -> String {
-    match entity.get_comment().map(|raw| comments::one_line(&raw)) {
-        Some(text) if !text.is_empty() => format!(" # {text}"),
-        _ => String::new(),
-    }
+    entity
+        .get_comment()
+        .map(|raw| comments::one_line(&raw))
+        .unwrap_or_default()
 }
 
-/// `TYPE name, TYPE name`: a function's parameters as an answer spells them, or why
-/// one cannot cross the bridge.
-fn parameters(function: Entity, classes: &Classes) -> Result<(String, Vec<String>), String> {
-    let mut spelled = Vec::new();
-    let mut names = Vec::new();
-    for (i, argument) in function
+/// A function's parameters, or why one has no type the model can hold.
+fn parameters(function: Entity, classes: &Classes) -> Result<Vec<Param>, String> {
+    function
         .get_arguments()
         .unwrap_or_default()
         .iter()
         .enumerate()
-    {
-        let ty = argument
-            .get_type()
-            .ok_or_else(|| format!("parameter {} has no type", i + 1))?;
-        let name = argument.get_name().unwrap_or_default();
-        let ty = types::parameter(ty, classes)
-            .map_err(|why| format!("parameter {} (`{name}`) is {why}", i + 1))?;
-        spelled.push(if name.is_empty() {
-            ty
-        } else {
-            format!("{ty} {name}")
-        });
-        names.push(name);
-    }
-    Ok((spelled.join(", "), names))
+        .map(|(i, argument)| {
+            let name = argument.get_name().filter(|name| !name.is_empty());
+            let ty = argument
+                .get_type()
+                .ok_or_else(|| format!("parameter {} has no type", i + 1))
+                .and_then(|ty| cpp_type(ty, classes))
+                .map_err(|why| {
+                    format!("parameter {} (`{}`) is {why}", i + 1, name.as_deref().unwrap_or(""))
+                })?;
+            Ok(Param { ty, name })
+        })
+        .collect()
 }
 
-/// The class's answer: as given with `--class`, or its inferred ownership with the
-/// constructors that can be bound.
-fn class_answer(class: &Class, classes: &Classes, skipped: &mut Vec<String>) -> String {
-    if let Some(verbatim) = &class.verbatim {
-        return verbatim.clone();
-    }
-    let mut answer = class.name.clone();
-    let camel = upper_camel(&class.name);
-    if let Some(rename) = &class.rename {
-        answer = format!("{answer} as {rename}");
-    } else if RESERVED.contains(&camel.as_str()) {
-        answer = format!("{answer} as Cpp{camel}");
-    }
-    answer = format!("{answer}={}", class.ownership);
+/// Adds the public constructors of class `i` that can be bound to `wrapper`: `new`
+/// for the first, `new_` and the parameters' names for the others.
+fn constructors(
+    class: &Class,
+    classes: &Classes,
+    wrapper: &mut Wrapper,
+    i: usize,
+    skipped: &mut Vec<String>,
+) {
     let abstract_class = class.entity.is_abstract_record();
-    let mut taken = BTreeSet::new();
+    let mut names = Scope::default();
     for constructor in class.entity.get_children() {
         let public = constructor.get_accessibility() == Some(Accessibility::Public);
         if constructor.get_kind() != EntityKind::Constructor
@@ -183,89 +182,42 @@ fn class_answer(class: &Class, classes: &Classes, skipped: &mut Vec<String>) -> 
             skipped.push(format!("{what}: variadic"));
             continue;
         }
-        match parameters(constructor, classes) {
-            Ok((params, names)) => {
-                let name = constructor_name(&names, &taken);
-                taken.insert(name.clone());
-                answer = format!("{answer} {name}({params})");
+        let params = match parameters(constructor, classes) {
+            Ok(params) => params,
+            Err(why) => {
+                skipped.push(format!("{what}: {why}"));
+                continue;
             }
-            Err(why) => skipped.push(format!("{what}: {why}")),
+        };
+        let name = if names.contains("new") {
+            let mut parts = vec!["new".to_owned()];
+            parts.extend(params.iter().enumerate().map(|(i, p)| {
+                p.name.clone().unwrap_or_else(|| format!("arg{i}")).to_ascii_lowercase()
+            }));
+            let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+            join(&parts)
+        } else {
+            "new".to_owned()
+        };
+        let mut tried = wrapper.clone();
+        let name = names.clone().unique(&name);
+        tried.classes[i].constructors.push(Constructor {
+            name: name.clone(),
+            params,
+        });
+        match Plan::new(&tried, "check") {
+            Ok(_) => {
+                names.take(&name);
+                *wrapper = tried;
+            }
+            Err(refusal) => skipped.push(format!("{what}: {}", refusal.allowed)),
         }
     }
-    format!("{answer}{}", doc(class.entity))
 }
 
-/// Rust names the template refuses for a class (cxx's own types, the crate's
-/// `Error`): a class of such a name is renamed `Cpp...` (as the template's hook lists).
-const RESERVED: &[&str] = &[
-    "String",
-    "Str",
-    "Vec",
-    "Box",
-    "UniquePtr",
-    "SharedPtr",
-    "WeakPtr",
-    "CxxString",
-    "CxxVector",
-    "Result",
-    "Pin",
-    "Option",
-    "Error",
-    "Self",
-    "Fn",
-    "Slice",
-];
-
-/// `snake_name` as `SnakeName`, as the template names a class's Rust type.
-fn upper_camel(name: &str) -> String {
-    name.split('_')
-        .filter(|part| !part.is_empty())
-        .map(|part| {
-            let mut chars = part.chars();
-            chars.next().map_or(String::new(), |first| {
-                first.to_uppercase().chain(chars).collect()
-            })
-        })
-        .collect()
-}
-
-/// `new` for the first constructor, `new_` and the parameters' names for the others.
-fn constructor_name(names: &[String], taken: &BTreeSet<String>) -> String {
-    if !taken.contains("new") {
-        return "new".to_owned();
-    }
-    let mut name = "new".to_owned();
-    for (i, parameter) in names.iter().enumerate() {
-        let part: String = parameter
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() {
-                    c.to_ascii_lowercase()
-                } else {
-                    '_'
-                }
-            })
-            .collect();
-        name.push('_');
-        name.push_str(if part.is_empty() { "arg" } else { &part });
-        if part.is_empty() {
-            name.push_str(&i.to_string());
-        }
-    }
-    while taken.contains(&name) {
-        name.push('_');
-    }
-    name
-}
-
-/// A method's answer, `Ok(None)` for what is not a method to bind at all (deleted,
-/// the class's own count), or why it is left out.
-fn method_answer(
-    class: &Class,
-    method: Entity,
-    classes: &Classes,
-    keeps: &[String],
-) -> Result<Option<String>, String> {
+/// A method, `Ok(None)` for what is not a method to bind at all (deleted, the class's
+/// own count), or why it cannot be described.
+fn method_of(class: &Class, method: Entity, classes: &Classes) -> Result<Option<Method>, String> {
     let name = method.get_name().unwrap_or_default();
     if method.get_availability() == Availability::Unavailable {
         return Ok(None);
@@ -287,28 +239,12 @@ fn method_answer(
     if method.is_variadic() {
         return Err("variadic".to_owned());
     }
-    let (params, _) = parameters(method, classes)?;
+    let params = parameters(method, classes)?;
     let raw_comment = method.get_comment().unwrap_or_default();
     let result = method
         .get_result_type()
         .ok_or_else(|| "no result type".to_owned())?;
-    let owned = comments::hands_over_ownership(&raw_comment);
-    let result = types::result(result, classes, owned).map_err(|why| {
-        if why.starts_with("returns") {
-            why
-        } else {
-            format!("returns {why}")
-        }
-    })?;
-    if let Some(kept) = keeps
-        .iter()
-        .find(|kept| result.trim_end_matches(['*', '&']).ends_with(kept.as_str()))
-    {
-        return Err(format!(
-            "returns a `{kept}`, whose wrapper keeps alive what its constructor was given: \
-             one made from a returned pointer could not"
-        ));
-    }
+    let ty: CppType = cpp_type(result, classes).map_err(|why| format!("returns {why}"))?;
     let noexcept = matches!(
         method.get_exception_specification(),
         Some(
@@ -317,18 +253,18 @@ fn method_answer(
                 | ExceptionSpecification::NoThrow
         )
     );
-    let mut answer = format!("{}.{name}({params})", class.name);
-    if method.is_const_method() {
-        answer.push_str(" const");
-    }
-    if method.is_static_method() {
-        answer.push_str(" static");
-    }
-    if result != "void" {
-        answer.push_str(&format!(" -> {result}"));
-    }
-    if !noexcept && comments::mentions_throwing(&raw_comment) {
-        answer.push_str(" throws");
-    }
-    Ok(Some(format!("{answer}{}", doc(method))))
+    let owned = comments::hands_over_ownership(&raw_comment)
+        && matches!(ty.indirection, model::Indirection::Pointer(1))
+        && ty.named().is_some();
+    Ok(Some(Method {
+        class: class.name.clone(),
+        cpp: name,
+        params,
+        is_const: method.is_const_method(),
+        is_static: method.is_static_method(),
+        returns: Returns { ty, owned },
+        throws: !noexcept && comments::mentions_throwing(&raw_comment),
+        rust: None,
+        doc: doc(method),
+    }))
 }

@@ -3,8 +3,11 @@
 
 use clang::{Accessibility, Availability, Entity, EntityKind, TypeKind};
 
+use refcount_build::model::{Call, Ownership};
+
 use super::members::public_methods;
-use super::{declarations, namespace_of, Class, Classes, Declared, ReadError};
+use super::walk::{declarations, namespace_of, Class, Classes, Declared};
+use super::{ClassRequest, ReadError};
 
 /// Count member pairs, as libraries name them: (add a reference, release one).
 const MEMBER_PAIRS: &[(&str, &str)] = &[
@@ -50,7 +53,7 @@ pub(crate) fn decide<'tu>(
     root: Entity<'tu>,
     declared: &[Declared<'tu>],
     namespace: &str,
-    answers: &[String],
+    answers: &[ClassRequest],
 ) -> Result<Classes<'tu>, ReadError> {
     let in_namespace: Vec<Declared> = declared
         .iter()
@@ -71,20 +74,19 @@ pub(crate) fn decide<'tu>(
         }
     } else {
         for answer in answers {
-            let given = Given::parse(answer);
-            let Some(class) = in_namespace.iter().find(|class| class.name() == given.name) else {
+            let name = answer.name();
+            let Some(class) = in_namespace.iter().find(|class| class.name() == name) else {
                 return Err(ReadError::Refused(format!(
                     "\"{answer}\" is not a valid class (--class): the headers declare no class \
-                     `{}` in namespace `{namespace}` (they declare: {})",
-                    given.name,
+                     `{name}` in namespace `{namespace}` (they declare: {})",
                     names.join(", ")
                 )));
             };
-            classes.push(match given.ownership {
-                Some(_) => given.into_class(class.entity),
-                None => Class {
-                    rename: given.rename,
-                    ..infer(class.entity, &given.name, &free)?
+            classes.push(match answer {
+                ClassRequest::Given(given) => given_class(class.entity, given),
+                ClassRequest::Named { rust, .. } => Class {
+                    rename: rust.clone(),
+                    ..infer(class.entity, name, &free)?
                 },
             });
         }
@@ -92,66 +94,25 @@ pub(crate) fn decide<'tu>(
     Ok(Classes::new(classes))
 }
 
-/// A `--class` answer, as far as the reader needs it: the name, and the ownership if
-/// it is answered (the rest is passed on to the template as it is).
-struct Given {
-    name: String,
-    rename: Option<String>,
-    ownership: Option<String>,
-    text: String,
-}
-
-impl Given {
-    fn parse(answer: &str) -> Given {
-        let code = answer.split('#').next().unwrap_or(answer);
-        let (head, body) = match code.split_once('=') {
-            Some((head, body)) => (head.trim(), Some(body.trim().to_owned())),
-            None => (code.trim(), None),
-        };
-        let (name, rename) = match head.split_once(" as ") {
-            Some((name, rename)) => (name.trim(), Some(rename.trim().to_owned())),
-            None => (head, None),
-        };
-        Given {
-            name: name.to_owned(),
-            rename,
-            ownership: body,
-            text: answer.trim().to_owned(),
-        }
-    }
-
-    /// The class as answered: the answer goes to the template as it is.
-    fn into_class(self, entity: Entity) -> Class {
-        let ownership = self.ownership.unwrap_or_default();
-        let kind = if ownership.starts_with("intrusive") {
-            "intrusive"
-        } else if ownership.starts_with("counted") {
-            "counted"
-        } else {
-            "unique"
-        };
-        // The member functions the answer names (plain names) are the count's.
-        let count_members = ownership
-            .split_once('(')
-            .and_then(|(_, rest)| rest.split_once(')'))
-            .map(|(inside, _)| {
-                inside
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|name| !name.contains("::"))
-                    .map(str::to_owned)
-                    .collect()
-            })
-            .unwrap_or_default();
-        Class {
-            entity,
-            name: self.name,
-            ownership,
-            kind,
-            verbatim: Some(self.text),
-            rename: self.rename,
-            count_members,
-        }
+/// A class as `--class` answered it: it wins over what the headers say.
+fn given_class<'tu>(entity: Entity<'tu>, given: &refcount_build::Class) -> Class<'tu> {
+    // The member functions the ownership names (plain names) are the count's.
+    let calls: Vec<&Call> = match &given.ownership {
+        Ownership::Intrusive { add_ref, release } => vec![add_ref, release],
+        Ownership::Unique { destroy } => destroy.iter().collect(),
+        Ownership::Counted { release } => vec![release],
+    };
+    Class {
+        entity,
+        name: given.cpp.clone(),
+        rename: given.rust.clone(),
+        ownership: given.ownership.clone(),
+        count_members: calls
+            .into_iter()
+            .filter(|call| !call.is_free())
+            .map(|call| call.0.clone())
+            .collect(),
+        given: Some(given.clone()),
     }
 }
 
@@ -198,42 +159,47 @@ fn infer<'tu>(
             .any(|(f, pointee)| *f == function && pointee.as_deref() == Some(name))
             .then_some(function)
     };
-    let class = |ownership: String, kind: &'static str, count_members: Vec<String>| Class {
+    let class = |ownership: Ownership, count_members: Vec<String>| Class {
         entity,
         name: name.to_owned(),
-        ownership,
-        kind,
-        verbatim: None,
         rename: None,
+        ownership,
+        given: None,
         count_members,
     };
+    let call = |name: String| Call(name);
     let namespace = namespace_of(entity);
     if let Some((add, release)) = MEMBER_PAIRS
         .iter()
         .find(|(add, release)| has_member(add) && has_member(release))
     {
         return Ok(class(
-            format!("intrusive({add},{release})"),
-            "intrusive",
+            Ownership::Intrusive {
+                add_ref: call((*add).to_owned()),
+                release: call((*release).to_owned()),
+            },
             vec![(*add).to_owned(), (*release).to_owned()],
         ));
     }
     for (add, release) in FREE_PAIRS {
         if let (Some(add), Some(release)) = (has_free(add), has_free(release)) {
             return Ok(class(
-                format!("intrusive({namespace}::{add},{namespace}::{release})"),
-                "intrusive",
+                Ownership::Intrusive {
+                    add_ref: call(format!("{namespace}::{add}")),
+                    release: call(format!("{namespace}::{release}")),
+                },
                 Vec::new(),
             ));
         }
     }
     if destructor_is_public(entity) {
-        return Ok(class("unique".to_owned(), "unique", Vec::new()));
+        return Ok(class(Ownership::Unique { destroy: None }, Vec::new()));
     }
     if let Some(destroy) = DESTROYERS.iter().find_map(|pattern| has_free(pattern)) {
         return Ok(class(
-            format!("unique({namespace}::{destroy})"),
-            "unique",
+            Ownership::Unique {
+                destroy: Some(call(format!("{namespace}::{destroy}"))),
+            },
             Vec::new(),
         ));
     }

@@ -1,29 +1,30 @@
-//! C++ types as libclang sees them, spelled the way the template's answers take
-//! them, or the reason they cannot cross the bridge.
+//! C++ types as libclang sees them, as the model's typed values. What the bridge
+//! cannot carry is decided by the plan (`refcount_build::plan`), the one place that
+//! rule lives; here are only the facts libclang knows and the model cannot see
+//! (signedness of `char`, a record that is `std::string`, which class a name is).
 
 use clang::{Type, TypeKind};
+use refcount_build::model::{Base, CppType, Indirection, Scalar};
 
-use super::Classes;
+use super::walk::Classes;
 
-/// A built-in scalar type, spelled as the answers take it; `Err` for the ones the
-/// bridge does not carry.
-fn scalar(kind: TypeKind) -> Option<Result<&'static str, &'static str>> {
+/// A built-in scalar type, with its spelling; `Err` for the ones Rust has no match for.
+fn scalar(kind: TypeKind) -> Option<Result<(Scalar, &'static str), &'static str>> {
     use TypeKind::*;
     Some(Ok(match kind {
-        Bool => "bool",
-        SChar => "signed char",
-        UChar => "unsigned char",
-        Short => "short",
-        UShort => "unsigned short",
-        Int => "int",
-        UInt => "unsigned int",
-        Long => "long",
-        ULong => "unsigned long",
-        LongLong => "long long",
-        ULongLong => "unsigned long long",
-        Float => "float",
-        Double => "double",
-        CharS | CharU => return Some(Err("char, whose signedness differs by platform")),
+        Bool => (Scalar::Bool, "bool"),
+        SChar => (Scalar::I8, "signed char"),
+        UChar => (Scalar::U8, "unsigned char"),
+        Short => (Scalar::I16, "short"),
+        UShort => (Scalar::U16, "unsigned short"),
+        Int => (Scalar::I32, "int"),
+        UInt => (Scalar::U32, "unsigned int"),
+        Long => (Scalar::I64, "long"),
+        ULong => (Scalar::U64, "unsigned long"),
+        LongLong => (Scalar::I64, "long long"),
+        ULongLong => (Scalar::U64, "unsigned long long"),
+        Float => (Scalar::F32, "float"),
+        Double => (Scalar::F64, "double"),
         WChar | Char16 | Char32 => return Some(Err("a wide character type")),
         LongDouble | Float128 | Half | Float16 => {
             return Some(Err("a floating-point type Rust has no match for"))
@@ -43,121 +44,52 @@ fn is_std_string(ty: Type) -> bool {
         || name == "std::string"
 }
 
-/// A pointer or a reference taken apart: whether it is a pointer, `"const "` or `""`,
-/// and the canonical type it points to.
-fn indirection(ty: Type) -> (bool, &'static str, Type) {
-    let pointee = ty.get_pointee_type().expect("a pointer points to a type");
-    let constness = if pointee.is_const_qualified() {
-        "const "
-    } else {
-        ""
+/// The base of a canonical, unqualified type.
+fn base(ty: Type, classes: &Classes, pointed: bool) -> Result<Base, String> {
+    if let Some(found) = scalar(ty.get_kind()) {
+        let (scalar, spelled) = found.map_err(str::to_owned)?;
+        return Ok(Base::Scalar(scalar, spelled.to_owned()));
+    }
+    Ok(match ty.get_kind() {
+        TypeKind::Void => Base::Void,
+        TypeKind::CharS | TypeKind::CharU if pointed => Base::Char,
+        TypeKind::CharS | TypeKind::CharU => {
+            return Err("char, whose signedness differs by platform".to_owned())
+        }
+        TypeKind::Record if is_std_string(ty) => Base::StdString,
+        _ => match classes.name_of(ty) {
+            Some(class) => Base::Named(class),
+            None => Base::Named(ty.get_display_name().trim_start_matches("const ").to_owned()),
+        },
+    })
+}
+
+/// `ty` as the model's type.
+pub fn cpp_type(ty: Type, classes: &Classes) -> Result<CppType, String> {
+    let ty = ty.get_canonical_type();
+    let indirection = match ty.get_kind() {
+        TypeKind::Pointer => Indirection::Pointer(1),
+        TypeKind::LValueReference => Indirection::Reference,
+        TypeKind::RValueReference => Indirection::RValue,
+        _ => {
+            return Ok(CppType {
+                base: base(ty, classes, false)?,
+                is_const: ty.is_const_qualified(),
+                indirection: Indirection::Value,
+            })
+        }
     };
-    (
-        ty.get_kind() == TypeKind::Pointer,
-        constness,
-        pointee.get_canonical_type(),
-    )
-}
-
-/// What a parameter's type is, as an answer spells it.
-pub fn parameter(ty: Type, classes: &Classes) -> Result<String, String> {
-    let ty = ty.get_canonical_type();
-    if let Some(scalar) = scalar(ty.get_kind()) {
-        return scalar.map(str::to_owned).map_err(str::to_owned);
-    }
-    match ty.get_kind() {
-        TypeKind::Record if is_std_string(ty) => Ok("std::string".to_owned()),
-        TypeKind::Record => Err(match classes.name_of(ty) {
-            Some(class) => format!("a `{class}` by value"),
-            None => unknown(ty),
-        }),
-        TypeKind::Pointer | TypeKind::LValueReference => {
-            let (is_pointer, constness, pointee) = indirection(ty);
-            let mark = if is_pointer { "*" } else { "&" };
-            if let Some(class) = classes.name_of(pointee) {
-                return Ok(format!("{constness}{class}{mark}"));
-            }
-            match pointee.get_kind() {
-                TypeKind::CharS | TypeKind::CharU if is_pointer && !constness.is_empty() => {
-                    Ok("const char*".to_owned())
-                }
-                TypeKind::Record if is_std_string(pointee) && !is_pointer => {
-                    if constness.is_empty() {
-                        Err(
-                            "a `std::string&` the function may change (an out-parameter)"
-                                .to_owned(),
-                        )
-                    } else {
-                        Ok("const std::string&".to_owned())
-                    }
-                }
-                kind if scalar(kind).is_some() && !is_pointer && !constness.is_empty() => {
-                    scalar(kind)
-                        .expect("a scalar")
-                        .map(str::to_owned)
-                        .map_err(str::to_owned)
-                }
-                _ if scalar(pointee.get_kind()).is_some() => Err(format!(
-                    "a {} to a scalar (an out-parameter?)",
-                    if is_pointer { "pointer" } else { "reference" }
-                )),
-                _ => Err(unknown(ty)),
-            }
-        }
-        TypeKind::RValueReference => Err("an rvalue reference (`&&`)".to_owned()),
-        _ => Err(unknown(ty)),
-    }
-}
-
-/// What a function returns, as an answer spells it (with `new ` when the caller
-/// owns a returned object), given whether its comment says the caller owns it.
-pub fn result(ty: Type, classes: &Classes, owned: bool) -> Result<String, String> {
-    let ty = ty.get_canonical_type();
-    if ty.get_kind() == TypeKind::Void {
-        return Ok("void".to_owned());
-    }
-    if let Some(scalar) = scalar(ty.get_kind()) {
-        return scalar.map(str::to_owned).map_err(str::to_owned);
-    }
-    match ty.get_kind() {
-        TypeKind::Record if is_std_string(ty) => Ok("std::string".to_owned()),
-        TypeKind::Pointer | TypeKind::LValueReference => {
-            let (is_pointer, constness, pointee) = indirection(ty);
-            if let Some((class, kind)) = classes.kind_of(pointee) {
-                if owned && is_pointer {
-                    return Ok(format!("new {constness}{class}*"));
-                }
-                if kind != "intrusive" {
-                    return Err(format!(
-                        "returns a `{class}` it keeps: a borrowed {kind} object has no safe Rust \
-                         type (the comment does not say the caller owns it)"
-                    ));
-                }
-                return Ok(format!(
-                    "{constness}{class}{}",
-                    if is_pointer { "*" } else { "&" }
-                ));
-            }
-            match pointee.get_kind() {
-                TypeKind::Record
-                    if is_std_string(pointee) && !is_pointer && !constness.is_empty() =>
-                {
-                    Ok("std::string".to_owned())
-                }
-                TypeKind::CharS | TypeKind::CharU if is_pointer => {
-                    Err("a C string, whose owner is unknown".to_owned())
-                }
-                _ => Err(unknown(ty)),
-            }
-        }
-        _ => Err(unknown(ty)),
-    }
-}
-
-/// Why an unknown type is refused, naming it.
-fn unknown(ty: Type) -> String {
-    format!(
-        "`{}`, a type the bridge does not carry",
-        ty.get_display_name()
-    )
+    let pointee = ty
+        .get_pointee_type()
+        .expect("a pointer points to a type")
+        .get_canonical_type();
+    let indirection = match (indirection, pointee.get_kind()) {
+        (Indirection::Pointer(_), TypeKind::Pointer) => Indirection::Pointer(2),
+        (indirection, _) => indirection,
+    };
+    Ok(CppType {
+        base: base(pointee, classes, true)?,
+        is_const: pointee.is_const_qualified(),
+        indirection,
+    })
 }

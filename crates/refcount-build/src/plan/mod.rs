@@ -215,6 +215,14 @@ impl Plan {
         })
     }
 
+    /// Whether `method` can be bound beside what `wrapper` binds already: `Err` says
+    /// why not, as a refusal of the method would.
+    pub fn check_method(wrapper: &Wrapper, method: &Method) -> Result<(), Refusal> {
+        let mut with = wrapper.clone();
+        with.methods.push(method.clone());
+        Plan::new(&with, "check").map(drop)
+    }
+
     /// The class of C++ name `cpp`.
     pub fn class(&self, cpp: &str) -> Option<&ClassPlan> {
         self.classes.iter().find(|c| c.cpp == cpp)
@@ -222,7 +230,15 @@ impl Plan {
 }
 
 fn class_plan(class: &Class, ns: &str) -> Result<ClassPlan, Refusal> {
-    let rust = class.rust.clone().unwrap_or_else(|| upper_camel(&class.cpp));
+    // A derived name that cxx or the crate takes gets a prefix; an answered one is
+    // the user's to change.
+    let rust = match &class.rust {
+        Some(rust) => rust.clone(),
+        None => match upper_camel(&class.cpp) {
+            camel if TAKEN_TYPES.contains(&camel.as_str()) => format!("Cpp{camel}"),
+            camel => camel,
+        },
+    };
     if TAKEN_TYPES.contains(&rust.as_str()) {
         return Err(Refusal::new(
             format!("class `{}` (classes)", class.cpp),

@@ -1,0 +1,114 @@
+//! libclang, set up: loaded once at a time, given the include folders (the user's
+//! and the system's), and the headers parsed as a user's code includes them.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use clang::{Clang, Entity, Index};
+
+use super::{ReadError, Request};
+
+/// libclang may be loaded by one `Clang` at a time in a process.
+static LIBCLANG: Mutex<()> = Mutex::new(());
+
+/// Whether libclang can be loaded on this machine.
+pub fn libclang_available() -> bool {
+    let _one = LIBCLANG.lock().unwrap_or_else(|e| e.into_inner());
+    Clang::new().is_ok()
+}
+
+/// Parses `request`'s headers and runs `walk` over the translation unit's root, with
+/// the headers' paths (canonical) and how long the parse took.
+pub(super) fn with_unit<T>(
+    request: &Request,
+    walk: impl FnOnce(Entity, &[PathBuf], Duration) -> Result<T, ReadError>,
+) -> Result<T, ReadError> {
+    let _one = LIBCLANG.lock().unwrap_or_else(|e| e.into_inner());
+    let clang = Clang::new().map_err(ReadError::NoLibclang)?;
+    let index = Index::new(&clang, false, false);
+
+    // A one-line source that includes the headers: parsing a header as the main file
+    // warns about `#pragma once`, and this is how a user's code sees them.
+    let scratch = tempfile::Builder::new()
+        .prefix("new-wrapper-")
+        .suffix(".cpp")
+        .tempfile()
+        .map_err(|e| ReadError::Refused(format!("cannot write a scratch file: {e}")))?;
+    let source: String = request
+        .headers
+        .iter()
+        .map(|header| format!("#include \"{header}\"\n"))
+        .collect();
+    std::fs::write(scratch.path(), source)
+        .map_err(|e| ReadError::Refused(format!("cannot write a scratch file: {e}")))?;
+    let mut arguments = vec![
+        "-x".to_owned(),
+        "c++".to_owned(),
+        "-std=c++17".to_owned(),
+        // Every comment is a doc comment: many libraries document with `//`.
+        "-fparse-all-comments".to_owned(),
+    ];
+    arguments.extend(
+        request
+            .include_dirs
+            .iter()
+            .map(|dir| format!("-I{}", dir.display())),
+    );
+    arguments.extend(
+        system_include_dirs()
+            .iter()
+            .map(|dir| format!("-isystem{dir}")),
+    );
+
+    let start = Instant::now();
+    let unit = index
+        .parser(scratch.path())
+        .arguments(&arguments)
+        .skip_function_bodies(true)
+        .parse()
+        .map_err(|e| ReadError::Diagnostics(vec![e.to_string()]))?;
+    let parse_time = start.elapsed();
+    let errors: Vec<String> = unit
+        .get_diagnostics()
+        .iter()
+        .filter(|d| d.get_severity() >= clang::diagnostic::Severity::Error)
+        .map(|d| d.to_string())
+        .collect();
+    if !errors.is_empty() {
+        return Err(ReadError::Diagnostics(errors));
+    }
+    let headers: Vec<PathBuf> = request
+        .headers
+        .iter()
+        .filter_map(|header| {
+            request
+                .include_dirs
+                .iter()
+                .map(|dir| dir.join(header))
+                .find(|path| path.is_file())
+                .and_then(|path| path.canonicalize().ok())
+        })
+        .collect();
+    walk(unit.get_entity(), &headers, parse_time)
+}
+
+/// The system's C++ include folders, as the compiler reports them: libclang, loaded
+/// on its own, may not find the standard library's headers.
+fn system_include_dirs() -> Vec<String> {
+    let compiler = std::env::var("CXX").unwrap_or_else(|_| "c++".to_owned());
+    let Ok(output) = std::process::Command::new(compiler)
+        .args(["-x", "c++", "-E", "-v", "-"])
+        .stdin(std::process::Stdio::null())
+        .output()
+    else {
+        return Vec::new();
+    };
+    let text = String::from_utf8_lossy(&output.stderr);
+    text.lines()
+        .skip_while(|line| !line.starts_with("#include <...> search starts here:"))
+        .skip(1)
+        .take_while(|line| line.starts_with(' '))
+        .map(|line| line.trim().to_owned())
+        .collect()
+}

@@ -1,0 +1,155 @@
+//! The walk over a translation unit's declarations: the classes the headers define,
+//! their namespaces, and the classes chosen for wrapping.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use clang::{Entity, EntityKind, Type};
+use refcount_build::model::Ownership;
+
+use super::ReadError;
+
+/// A class declared in one of the headers.
+#[derive(Clone, Copy)]
+pub(crate) struct Declared<'tu> {
+    pub(crate) entity: Entity<'tu>,
+}
+
+impl<'tu> Declared<'tu> {
+    pub(crate) fn name(&self) -> String {
+        self.entity.get_name().unwrap_or_default()
+    }
+
+    pub(crate) fn namespace(&self) -> String {
+        namespace_of(self.entity)
+    }
+}
+
+/// The `::`-joined namespaces around `entity` (empty in the global namespace).
+pub(crate) fn namespace_of(entity: Entity) -> String {
+    let mut parts = Vec::new();
+    let mut parent = entity.get_semantic_parent();
+    while let Some(scope) = parent {
+        match scope.get_kind() {
+            EntityKind::Namespace => parts.push(scope.get_name().unwrap_or_default()),
+            EntityKind::TranslationUnit => break,
+            _ => parts.push(format!("<{}>", scope.get_name().unwrap_or_default())),
+        }
+        parent = scope.get_semantic_parent();
+    }
+    parts.reverse();
+    parts.join("::")
+}
+
+/// Whether `entity` is declared in one of `headers`.
+fn in_headers(entity: Entity, headers: &[PathBuf]) -> bool {
+    let Some(file) = entity
+        .get_location()
+        .and_then(|location| location.get_file_location().file)
+    else {
+        return false;
+    };
+    let path = file.get_path();
+    let path = path.canonicalize().unwrap_or(path);
+    headers.contains(&path)
+}
+
+/// Every declaration of the translation unit outside classes and functions: the
+/// global scope, namespaces and `extern "C"` blocks, depth first.
+pub(crate) fn declarations(root: Entity) -> Vec<Entity> {
+    let mut found = Vec::new();
+    let mut pending = vec![root];
+    while let Some(scope) = pending.pop() {
+        for child in scope.get_children() {
+            match child.get_kind() {
+                EntityKind::Namespace | EntityKind::LinkageSpec => pending.push(child),
+                _ => found.push(child),
+            }
+        }
+    }
+    found
+}
+
+/// The class definitions in `headers`, in order, in any namespace.
+pub(crate) fn classes_in<'tu>(root: Entity<'tu>, headers: &[PathBuf]) -> Vec<Declared<'tu>> {
+    let mut found: Vec<Declared> = declarations(root)
+        .into_iter()
+        .filter(|entity| {
+            matches!(
+                entity.get_kind(),
+                EntityKind::ClassDecl | EntityKind::StructDecl
+            ) && entity.is_definition()
+                && !entity.is_anonymous()
+                && in_headers(*entity, headers)
+        })
+        .map(|entity| Declared { entity })
+        .collect();
+    found.sort_by_key(|class| {
+        let location = class.entity.get_location().map(|l| l.get_file_location());
+        location.map(|l| (l.file.map(|f| f.get_path()), l.line))
+    });
+    found
+}
+
+/// The one namespace the headers' classes live in, or why there is none.
+pub(crate) fn only_namespace(declared: &[Declared]) -> Result<String, ReadError> {
+    let mut namespaces: Vec<String> = declared.iter().map(Declared::namespace).collect();
+    namespaces.sort();
+    namespaces.dedup();
+    match namespaces.as_slice() {
+        [] => Err(ReadError::Refused(
+            "the headers declare no class: name the headers that define the classes".to_owned(),
+        )),
+        [one] if one.is_empty() => Err(ReadError::Refused(
+            "the headers' classes are in the global namespace, which the template does not \
+             wrap yet: put them in a namespace"
+                .to_owned(),
+        )),
+        [one] => Ok(one.clone()),
+        many => Err(ReadError::Refused(format!(
+            "the headers declare classes in several namespaces ({}): choose one with --namespace",
+            many.join(", ")
+        ))),
+    }
+}
+
+/// A class to wrap, with its ownership decided.
+pub(crate) struct Class<'tu> {
+    pub(crate) entity: Entity<'tu>,
+    /// The C++ name.
+    pub(crate) name: String,
+    /// The Rust name given with `--class NAME as RUST`.
+    pub(crate) rename: Option<String>,
+    /// How it is owned.
+    pub(crate) ownership: Ownership,
+    /// The whole class, when `--class` answered it: it wins over what is read.
+    pub(crate) given: Option<refcount_build::Class>,
+    /// Member functions that the ownership uses (not bound as methods).
+    pub(crate) count_members: Vec<String>,
+}
+
+/// The classes to wrap: what types and members are checked against.
+pub(crate) struct Classes<'tu> {
+    pub(crate) list: Vec<Class<'tu>>,
+    /// Each class's USR (libclang's unique name for a declaration), to its index.
+    by_usr: BTreeMap<String, usize>,
+}
+
+impl<'tu> Classes<'tu> {
+    pub(crate) fn new(list: Vec<Class<'tu>>) -> Self {
+        let by_usr = list
+            .iter()
+            .enumerate()
+            .filter_map(|(i, class)| Some((class.entity.get_usr()?.0, i)))
+            .collect();
+        Classes { list, by_usr }
+    }
+
+    /// The C++ name of the wrapped class `ty` is, if it is one.
+    pub(crate) fn name_of(&self, ty: Type) -> Option<String> {
+        let declaration = ty.get_declaration()?.get_definition()?;
+        self.by_usr
+            .get(&declaration.get_usr()?.0)
+            .map(|&i| self.list[i].name.clone())
+    }
+}

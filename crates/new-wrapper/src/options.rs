@@ -1,0 +1,227 @@
+//! What the command line asks for, turned into [`Answers`]: which library, whether
+//! its headers are read (and what happens without libclang), and how the classes
+//! and methods answered by hand merge with what the headers hold.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use refcount_build::Method;
+
+use crate::header::{self, ClassRequest, Request};
+use crate::{kit_root, Answers, Error, Library, RefcountSource};
+
+/// What the command line gives (`new-wrapper --help` describes each).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The crate name.
+    pub name: String,
+    /// The C++ namespace, if given.
+    pub namespace: Option<String>,
+    /// The headers to include and read.
+    pub headers: Vec<String>,
+    /// The classes asked for.
+    pub classes: Vec<ClassRequest>,
+    /// The methods answered by hand.
+    pub methods: Vec<Method>,
+    /// Do not read the headers.
+    pub no_read: bool,
+    /// A prebuilt library's folders and name.
+    pub include_dir: Option<PathBuf>,
+    /// The folder with the library's file.
+    pub lib_dir: Option<PathBuf>,
+    /// The library's name.
+    pub lib_name: Option<String>,
+    /// The library's pkg-config package.
+    pub pkg_config: Option<String>,
+    /// The system packages that provide the library (for the crate's CI).
+    pub system_packages: Vec<String>,
+    /// Depend on refcount with this version requirement.
+    pub refcount_version: Option<String>,
+    /// Depend on refcount from this git repository.
+    pub refcount_git: Option<String>,
+    /// Leave out the CI workflow.
+    pub no_ci: bool,
+}
+
+/// What reading the headers reported, for the command's progress lines.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// A note for the user (libclang missing).
+    pub notes: Vec<String>,
+    /// How long the read took, and libclang's parse within it, when headers were read.
+    pub read_time: Option<(Duration, Duration)>,
+}
+
+/// The answers `options` give, with what the headers hold when they are read.
+pub fn answers(options: &Options) -> Result<(Answers, Report), Error> {
+    let usage = |message: &str| Err(Error::Usage(message.to_owned()));
+    let mut report = Report::default();
+    let mut answers = Answers::defaults(&options.name);
+    answers.ci = !options.no_ci;
+    answers.system_packages = options.system_packages.clone();
+    answers.refcount = match (&options.refcount_version, &options.refcount_git) {
+        (Some(version), _) => RefcountSource::Version(version.clone()),
+        (None, Some(url)) => RefcountSource::Git(url.clone()),
+        (None, None) => {
+            RefcountSource::Path(kit_root().join("crates/refcount").display().to_string())
+        }
+    };
+    let include_dirs = match (
+        &options.include_dir,
+        &options.lib_dir,
+        &options.lib_name,
+        &options.pkg_config,
+    ) {
+        (Some(include_dir), Some(lib_dir), Some(lib_name), None) => {
+            // The generated build script runs in the new crate's folder: no relative paths.
+            let absolute = |dir: &PathBuf| std::path::absolute(dir).unwrap_or_else(|_| dir.clone());
+            answers.library = Library::Existing {
+                include_dir: absolute(include_dir),
+                lib_name: lib_name.clone(),
+                lib_dir: absolute(lib_dir),
+            };
+            vec![absolute(include_dir)]
+        }
+        (None, None, None, Some(package)) => {
+            answers.library = Library::PkgConfig {
+                package: package.clone(),
+            };
+            pkg_config_include_dirs(package)?
+        }
+        _ => Vec::new(),
+    };
+    let bundled = matches!(answers.library, Library::Bundled { .. });
+    let by_hand = !(options.headers.is_empty()
+        && options.classes.is_empty()
+        && options.methods.is_empty());
+    if bundled && by_hand {
+        return usage(
+            "--header, --class and --method describe a library of yours: give its folders \
+             (--include-dir, --lib-dir, --lib-name) or --pkg-config",
+        );
+    }
+    if !bundled && options.headers.is_empty() {
+        return usage(
+            "name the headers that declare the classes with --header (relative to the \
+             include folder)",
+        );
+    }
+    if let Some(namespace) = &options.namespace {
+        answers.cpp_namespace = namespace.clone();
+    }
+    if bundled {
+        return Ok((answers, report));
+    }
+    answers.headers = options.headers.clone();
+    let given: Option<Vec<_>> = options
+        .classes
+        .iter()
+        .map(|class| match class {
+            ClassRequest::Given(class) => Some(class.clone()),
+            ClassRequest::Named { .. } => None,
+        })
+        .collect();
+    let answered = given.as_ref().filter(|given| !given.is_empty());
+    if options.no_read || (answered.is_some() && !header::libclang_available()) {
+        if !options.no_read {
+            report.notes.push(
+                "libclang is not installed, so the headers are not read: only the methods \
+                 given with --method are bound (apt-get install libclang-dev to read them)"
+                    .to_owned(),
+            );
+        }
+        let Some(classes) = answered else {
+            return usage(
+                "without reading the headers, give each class with --class NAME=OWNERSHIP",
+            );
+        };
+        if options.namespace.is_none() {
+            return usage("without reading the headers, give the classes' namespace with --namespace");
+        }
+        answers.classes = classes.clone();
+        answers.methods = options.methods.clone();
+        return Ok((answers, report));
+    }
+    let request = Request {
+        headers: options.headers.clone(),
+        include_dirs,
+        namespace: options.namespace.clone(),
+        classes: options.classes.clone(),
+    };
+    let start = Instant::now();
+    let found = header::read(&request).map_err(Error::Read)?;
+    report.read_time = Some((start.elapsed(), found.parse_time));
+    answers.cpp_namespace = found.namespace;
+    answers.classes = found.classes;
+    answers.methods = merge(found.methods, &options.methods);
+    answers.skipped = found.skipped;
+    Ok((answers, report))
+}
+
+/// The methods read, with each answered one in place of the one read for the same
+/// C++ member (same class, name and parameter types), and the others after them.
+pub fn merge(read: Vec<Method>, answered: &[Method]) -> Vec<Method> {
+    let mut merged: Vec<Method> = read
+        .into_iter()
+        .map(|method| {
+            answered
+                .iter()
+                .find(|a| a.signature() == method.signature())
+                .cloned()
+                .unwrap_or(method)
+        })
+        .collect();
+    for method in answered {
+        if !merged.iter().any(|m| m.signature() == method.signature()) {
+            merged.push(method.clone());
+        }
+    }
+    merged
+}
+
+/// The include folders pkg-config gives for `package`.
+pub fn pkg_config_include_dirs(package: &str) -> Result<Vec<PathBuf>, Error> {
+    let output = Command::new("pkg-config")
+        .args(["--cflags-only-I", package])
+        .output()
+        .map_err(|e| Error::Usage(format!("cannot run pkg-config: {e}")))?;
+    if !output.status.success() {
+        return Err(Error::Usage(format!(
+            "pkg-config does not know `{package}`: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        )));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout)
+        .split_whitespace()
+        .filter_map(|flag| flag.strip_prefix("-I"))
+        .map(PathBuf::from)
+        .collect())
+}
+
+/// What will be generated, a line each: the classes with their ownership, and what
+/// is left out.
+pub fn plan_lines(answers: &Answers) -> Vec<String> {
+    let mut lines = Vec::new();
+    for class in &answers.classes {
+        let methods = answers
+            .methods
+            .iter()
+            .filter(|m| m.class == class.cpp)
+            .count();
+        lines.push(format!(
+            "class {:<20} {}, {} constructor(s), {methods} method(s)",
+            class.cpp,
+            class.ownership,
+            class.constructors.len()
+        ));
+    }
+    if !answers.skipped.is_empty() {
+        lines.push(format!(
+            "left out ({}, listed in the crate's wrapper.toml and README):",
+            answers.skipped.len()
+        ));
+        lines.extend(answers.skipped.iter().map(|s| format!("  {s}")));
+    }
+    lines
+}

@@ -1,0 +1,80 @@
+//! `wrapper.toml` as text: the layout the template writes, written again after an
+//! update (a test proves the two agree), with the skipped members as comments.
+
+use super::{Library, Wrapper};
+
+/// The comment at the top of every `wrapper.toml`.
+pub const HEADER: &str = "\
+# What this crate wraps, read by refcount-build at every build (see build.rs): it
+# generates the bindings into the build folder, never into this crate's files. Edit
+# this file and run `cargo build`; the forms of each entry are in the README.
+# `new-wrapper update` re-reads the headers into it, keeping your entries.
+";
+
+/// `text` as a TOML basic string.
+fn quoted(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+fn inline(items: &[String]) -> String {
+    let items: Vec<String> = items.iter().map(|item| quoted(item)).collect();
+    format!("[{}]", items.join(", "))
+}
+
+fn block(items: impl Iterator<Item = String>, comments: &[String]) -> String {
+    let mut text = String::from("[");
+    for item in items {
+        text.push_str(&format!("\n    {},", quoted(&item)));
+    }
+    for comment in comments {
+        text.push_str(&format!("\n    # left out: {comment}"));
+    }
+    text.push_str("\n]");
+    text
+}
+
+impl Wrapper {
+    /// The text of `wrapper.toml`, with `skipped` (`WHAT: WHY`) as comments after
+    /// the methods.
+    pub fn to_toml(&self, skipped: &[String]) -> String {
+        let mut text = String::from(HEADER);
+        text.push_str(&format!("namespace = {}\n", quoted(&self.namespace)));
+        text.push_str(&format!("headers = {}\n", inline(&self.headers)));
+        if !self.system_packages.is_empty() {
+            text.push_str(&format!(
+                "system-packages = {}\n",
+                inline(&self.system_packages)
+            ));
+        }
+        let classes = block(self.classes.iter().map(ToString::to_string), &[]);
+        let methods = block(self.methods.iter().map(ToString::to_string), skipped);
+        text.push_str(&format!("classes = {classes}\nmethods = {methods}\n\n[library]\n"));
+        match &self.library {
+            Library::Sources {
+                folder,
+                files,
+                defines,
+            } => text.push_str(&format!(
+                "kind = \"sources\"\nfolder = {}\nfiles = {}\ndefines = {}\n",
+                quoted(folder),
+                inline(files),
+                inline(defines)
+            )),
+            Library::Existing {
+                include_dir,
+                lib_dir,
+                lib_name,
+            } => text.push_str(&format!(
+                "kind = \"existing\"\ninclude-dir = {}\nlib-dir = {}\nlib-name = {}\n",
+                quoted(include_dir),
+                quoted(lib_dir),
+                quoted(lib_name)
+            )),
+            Library::PkgConfig { package } => text.push_str(&format!(
+                "kind = \"pkg-config\"\npackage = {}\n",
+                quoted(package)
+            )),
+        }
+        text
+    }
+}
