@@ -26,11 +26,14 @@ summary() {
     echo "total: $((SECONDS - CI_START)) s"
 }
 
-# apt_install PACKAGE...: installs Debian packages once (`apt-get update` first).
+# apt_install PACKAGE...: installs Debian packages once (`apt-get update` first),
+# through sudo unless already root (GitHub's runners run as a user with sudo).
 apt_install() {
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo=sudo
     if [ -z "${APT_UPDATED:-}" ]; then
-        apt-get update -qq
+        $sudo apt-get update -qq
         APT_UPDATED=1
     fi
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
 }

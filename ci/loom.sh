@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# `--cfg loom` changes every crate's build: a target folder of its own keeps the
-# normal build's artefacts.
-RUSTFLAGS="--cfg loom" cargo test -p refcount --test loom --release --target-dir target/loom
+# `--cfg loom` changes every crate's build: a target folder of its own (inside
+# CARGO_TARGET_DIR, if set) keeps the normal build's artefacts.
+RUSTFLAGS="--cfg loom" cargo test -p refcount --test loom --release \
+    --target-dir "${CARGO_TARGET_DIR:-target}/loom"

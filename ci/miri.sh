@@ -11,6 +11,7 @@ fi
 if ! rustup +nightly component list --installed 2>/dev/null | grep -q '^rust-src'; then
     rustup component add rust-src --toolchain nightly
 fi
-# A target folder of its own: Miri's artefacts never mix with the normal build's.
+# A target folder of its own (inside CARGO_TARGET_DIR, if set): Miri's artefacts
+# never mix with the normal build's.
 MIRIFLAGS="${MIRIFLAGS:-} -Zmiri-strict-provenance" \
-    cargo +nightly miri test -p refcount --target-dir target/miri
+    cargo +nightly miri test -p refcount --target-dir "${CARGO_TARGET_DIR:-target}/miri"

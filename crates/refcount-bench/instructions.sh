@@ -2,12 +2,13 @@
 # Instructions per operation, for every contender of the benchmarks, counted by
 # callgrind: exact and repeatable, unlike timings. Prints a table with the ratio to
 # the raw FFI calls. Usage: bash crates/refcount-bench/instructions.sh [N]
+# Builds in CARGO_TARGET_DIR if it is set, else in the workspace's `target`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-20000}
 
 cargo build -q --release -p refcount-bench --example instructions
-bin=target/release/examples/instructions
+bin=${CARGO_TARGET_DIR:-target}/release/examples/instructions
 
 # Instructions of a whole run of `OP` `N` times.
 count() {

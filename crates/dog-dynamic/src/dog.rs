@@ -1,6 +1,7 @@
 //! [`Dog`]: a dog of the C API, shared through its own reference count.
 
-use refcount::{AnyHandle, DowncastError, Handle, Shared};
+use refcount::any::{AnyHandle, DowncastError, Handle};
+use refcount::Shared;
 
 use crate::api::{api, Api};
 use crate::errors::not_created;

@@ -3,7 +3,8 @@
 use std::ffi::CStr;
 use std::sync::OnceLock;
 
-use refcount::{AnyHandle, Factory, Opaque, Shared};
+use refcount::any::{AnyHandle, Factory};
+use refcount::{Opaque, Shared};
 
 use crate::api::API;
 use crate::Error;

@@ -11,8 +11,9 @@ mod common;
 use common::{TestDog, TestOwner};
 use dog_dynamic::{api, num_dogs, num_owners, take_error, Dog, DogOwner};
 use proptest::prelude::*;
+use refcount::any::AnyHandle;
 use refcount::leak::LeakCheck;
-use refcount::{AnyHandle, Counted, Shared};
+use refcount::{Counted, Shared};
 
 #[derive(Debug, Clone)]
 enum Op {

@@ -14,8 +14,9 @@ use dog_dynamic::{
     adopt_any, api, clear_error_hook, num_dogs, num_owners, set_error_hook, take_error, DateTime,
     Dog, DogOwner, Error,
 };
+use refcount::any::AnyHandle;
 use refcount::leak::LeakCheck;
-use refcount::{AnyHandle, Counted};
+use refcount::Counted;
 
 // ANCHOR: checked
 /// Runs `test` alone (the library's counters are global) and checks that it leaked nothing.

@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use dog_cxx::ffi;
 use dog_dynamic::Api;
-use refcount::{Counted, Handle, Owned, Shared};
+use refcount::any::Handle;
+use refcount::{Counted, Owned, Shared};
 
 use crate::{linked, shared, HandDog};
 

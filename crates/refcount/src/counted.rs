@@ -137,7 +137,8 @@ impl<T: Native> Drop for Inner<T> {
 }
 
 impl<T: Native> Counted<T> {
-    /// Takes over the reference (or the ownership) that the caller holds.
+    /// Takes over the reference (or the ownership) that the caller holds, such as
+    /// what [`into_raw`](Counted::into_raw) gave back.
     ///
     /// # Safety
     ///
@@ -153,16 +154,6 @@ impl<T: Native> Counted<T> {
             _holds: PhantomData,
         };
         Ok(Counted::from_arc(Arc::new(inner)))
-    }
-
-    /// The same as [`adopt`](Counted::adopt): the counterpart of [`into_raw`](Counted::into_raw).
-    ///
-    /// # Safety
-    ///
-    /// As for [`adopt`](Counted::adopt).
-    pub unsafe fn from_raw(ptr: *mut T::Raw) -> Result<Self> {
-        // SAFETY: same contract, passed on to the caller.
-        unsafe { Self::adopt(ptr) }
     }
 
     /// Gives the native pointer back to the caller, who must release it.

@@ -48,7 +48,7 @@ pub unsafe trait Native: 'static {
 
     /// A readable name of the type, used in error messages, type tags and leak reports.
     /// Qualify it (`"testnative::dog"`), so that no other crate's type claims it:
-    /// a [`Factory`](crate::Factory) refuses two Rust types with one type id.
+    /// a [`Factory`](crate::any::Factory) refuses two Rust types with one type id.
     const TYPE_ID: &'static str;
 
     /// Lets go of one reference (or of the unique ownership) held through `ptr`.

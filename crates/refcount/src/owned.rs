@@ -42,7 +42,8 @@ unsafe impl<T: SendNative> Send for Owned<T> {}
 unsafe impl<T: SendNative + SyncNative> Sync for Owned<T> {}
 
 impl<T: Native> Owned<T> {
-    /// Takes over the reference that the caller holds (what a C `create_*` returns).
+    /// Takes over the reference that the caller holds (what a C `create_*` returns,
+    /// or what [`into_raw`](Owned::into_raw) gave up).
     ///
     /// Returns [`Error::Null`](crate::Error::Null) for a null pointer: there is no object to own.
     ///
@@ -60,18 +61,8 @@ impl<T: Native> Owned<T> {
         })
     }
 
-    /// The same as [`adopt`](Owned::adopt): the counterpart of [`into_raw`](Owned::into_raw).
-    ///
-    /// # Safety
-    ///
-    /// As for [`adopt`](Owned::adopt).
-    pub unsafe fn from_raw(ptr: *mut T::Raw) -> Result<Self> {
-        // SAFETY: same contract, passed on to the caller.
-        unsafe { Self::adopt(ptr) }
-    }
-
     /// Gives up ownership without releasing: the caller must release the pointer
-    /// (for instance by handing it to [`from_raw`](Owned::from_raw) again).
+    /// (for instance by handing it to [`adopt`](Owned::adopt) again).
     #[must_use = "the pointer leaks unless it is released or wrapped again"]
     pub fn into_raw(self) -> NonNull<T::Raw> {
         let ptr = self.ptr;

@@ -43,7 +43,8 @@ impl<T: NativeCounted> Shared<T> {
     /// Takes over a reference that the caller holds, without adding one.
     ///
     /// This is right for what a C `create_*` function returns: the object starts with
-    /// one reference, which belongs to the caller.
+    /// one reference, which belongs to the caller; and for what
+    /// [`into_raw`](Shared::into_raw) gave up.
     ///
     /// # Safety
     ///
@@ -86,16 +87,6 @@ impl<T: NativeCounted> Shared<T> {
             ptr,
             _holds: PhantomData,
         }
-    }
-
-    /// The same as [`adopt`](Shared::adopt): the counterpart of [`into_raw`](Shared::into_raw).
-    ///
-    /// # Safety
-    ///
-    /// As for [`adopt`](Shared::adopt).
-    pub unsafe fn from_raw(ptr: *mut T::Raw) -> Result<Self> {
-        // SAFETY: same contract, passed on to the caller.
-        unsafe { Self::adopt(ptr) }
     }
 
     /// Gives up this handle's reference without releasing it: the caller now owns it.

@@ -70,7 +70,7 @@ fn owned_releases_once_on_drop() {
 }
 
 #[test]
-fn owned_into_raw_and_from_raw_round_trip_without_release() {
+fn owned_into_raw_and_adopt_round_trip_without_release() {
     let sim = Sim::new();
     let p = raw(sim.create());
     // SAFETY: a fresh object whose reference we hand over.
@@ -79,7 +79,7 @@ fn owned_into_raw_and_from_raw_round_trip_without_release() {
     assert_eq!(back.as_ptr(), p);
     assert_eq!(sim.live(), 1, "into_raw must not release");
     // SAFETY: `back` carries the reference `into_raw` gave up.
-    let again = unsafe { Owned::<Plain>::from_raw(back.as_ptr()) }.unwrap();
+    let again = unsafe { Owned::<Plain>::adopt(back.as_ptr()) }.unwrap();
     drop(again);
     sim.assert_clean();
 }
@@ -130,7 +130,7 @@ fn shared_into_raw_keeps_the_reference_for_the_caller() {
     drop(a);
     assert_eq!(sim.live(), 1);
     // SAFETY: `kept` carries one reference.
-    drop(unsafe { Shared::<Refd>::from_raw(kept.as_ptr()) }.unwrap());
+    drop(unsafe { Shared::<Refd>::adopt(kept.as_ptr()) }.unwrap());
     sim.assert_clean();
 }
 
@@ -239,7 +239,7 @@ fn counted_into_raw_needs_the_only_clone_and_an_open_handle() {
     assert_eq!(back.as_ptr(), p);
     assert_eq!(sim.live(), 1);
     // SAFETY: `back` carries the reference.
-    let closed = unsafe { Counted::<Plain>::from_raw(back.as_ptr()) }.unwrap();
+    let closed = unsafe { Counted::<Plain>::adopt(back.as_ptr()) }.unwrap();
     closed.close();
     let refused = closed.into_raw().unwrap_err();
     assert_eq!(

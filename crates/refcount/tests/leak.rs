@@ -55,7 +55,7 @@ fn into_raw_counts_as_leaving_the_crate() {
         let a = unsafe { Owned::<Plain>::adopt(sim.create().cast()) }.unwrap();
         let raw = a.into_raw();
         // SAFETY: `raw` carries the reference.
-        drop(unsafe { Owned::<Plain>::from_raw(raw.as_ptr()) });
+        drop(unsafe { Owned::<Plain>::adopt(raw.as_ptr()) });
     });
     sim.assert_clean();
 }

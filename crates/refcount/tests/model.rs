@@ -10,7 +10,8 @@ use refcount::Opaque;
 
 use common::{Obj, Plain, Refd, Sim};
 use proptest::prelude::*;
-use refcount::{AnyHandle, Counted, Error, Handle, Owned, Shared};
+use refcount::any::{AnyHandle, Handle};
+use refcount::{Counted, Error, Owned, Shared};
 
 #[derive(Debug, Clone)]
 enum Op {

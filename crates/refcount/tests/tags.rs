@@ -5,7 +5,8 @@ mod common;
 use std::ffi::c_void;
 
 use common::{Cat, Plain, Refd, Sim};
-use refcount::{AnyHandle, AnySyncHandle, Counted, Error, Factory, Handle, Owned, Result, Shared};
+use refcount::any::{AnyHandle, AnySyncHandle, Factory, Handle};
+use refcount::{Counted, Error, Owned, Result, Shared};
 
 #[test]
 fn erased_handles_keep_their_tag_and_come_back() {

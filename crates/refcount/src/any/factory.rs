@@ -6,7 +6,9 @@ use core::any::{type_name, TypeId};
 use core::ffi::c_void;
 use core::fmt;
 
-use crate::{AnyHandle, Erasable, Error, Native, Result, Storage};
+use super::storage::{Erasable, Storage};
+use super::AnyHandle;
+use crate::{Error, Native, Result};
 
 /// Builds a wrapper from a `void*` and the type id string the native library gives
 /// for it (as Python's `CffiWrapperFactory` does).
@@ -26,7 +28,8 @@ use crate::{AnyHandle, Erasable, Error, Native, Result, Storage};
 ///
 /// ```
 /// # use refcount::doc_support::{Counter, Widget};
-/// use refcount::{AnyHandle, Factory, Owned, Shared};
+/// use refcount::any::{AnyHandle, Factory};
+/// use refcount::{Owned, Shared};
 ///
 /// let mut factory = Factory::<AnyHandle>::strict();
 /// factory.register_handle::<Owned<Widget>>()?.register_handle::<Shared<Counter>>()?;
@@ -166,8 +169,10 @@ impl<O> Factory<O> {
 
 impl<S: ?Sized + Storage> Factory<AnyHandle<S>> {
     /// Registers handle type `H` under its native `TYPE_ID`: pointers of that id are
-    /// adopted into an `H` and erased to an [`AnyHandle`] (or an
-    /// [`AnySyncHandle`](crate::AnySyncHandle), for handles that may cross threads).
+    /// adopted into an `H` and erased to an [`AnyHandle`]. `H` is any
+    /// [`Handle`](super::Handle) for a `Factory<AnyHandle>`; for a
+    /// `Factory<`[`AnySyncHandle`](super::AnySyncHandle)`>`, any that is `Send + Sync`
+    /// (the erased handles may cross threads).
     ///
     /// Fails with [`Error::DuplicateTypeId`], naming both Rust types, if another
     /// type is registered under the same type id.

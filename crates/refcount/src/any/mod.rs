@@ -1,8 +1,50 @@
-//! Type tags: handles erased to [`AnyHandle`], and checked on the way back.
+//! Type tags: handles whose static type is erased, and a factory that picks the
+//! handle for a `void*`, checked on the way back.
 //!
-//! C APIs that speak `void*` lose the type of every object. An [`AnyHandle`] keeps
-//! it: it knows its `TYPE_ID` and handle kind, and gives the typed handle back only
-//! to a caller who asks for exactly that type.
+//! # The danger
+//!
+//! C APIs that speak `void*` forget what every object is: the pointer a callback
+//! receives, or a container hands back, may be a dog or a cat. Wrapped as the wrong
+//! type, it is released by the wrong function or counted by the wrong count: a double
+//! free, a use after free or a leak, far from the mistake, and never a compile error.
+//! The same holds for a Rust program that stores handles of several types in one
+//! place. Nothing in a raw pointer can tell the two apart.
+//!
+//! This module keeps the type with the object. An erased handle carries its native
+//! type id (a [`Native::TYPE_ID`]) and its handle kind, and gives the typed handle
+//! back only to a caller who asks for exactly that type; a wrong guess is an error
+//! that still holds the handle, so nothing is released by it. For pointers whose type
+//! only the native library knows, a [`Factory`] maps the type id the library reports
+//! to the one handle type registered for it, and refuses the ids it does not know.
+//!
+//! - [`Handle`]: the crate's handle types ([`Owned`], [`Shared`], [`Counted`]), for
+//!   code generic over how an object is held;
+//! - [`AnyHandle`] and [`AnySyncHandle`]: a handle of any of them, erased, tagged and
+//!   checked by [`downcast`](AnyHandle::downcast); a failed one is a [`DowncastError`];
+//! - [`Factory`]: type id to handle; its constructors are [`Constructor`]s (and a
+//!   [`Fallback`] for lenient factories), and a pointer it does not take comes back
+//!   as [`Unclaimed`].
+//!
+//! ```
+//! # use refcount::doc_support::{Counter, Widget};
+//! use refcount::any::{AnyHandle, Factory};
+//! use refcount::{Owned, Shared};
+//!
+//! let mut factory = Factory::<AnyHandle>::strict();
+//! factory.register_handle::<Owned<Widget>>()?;
+//!
+//! // A `void*`, and the type id the library names for it.
+//! let ptr = Widget::create().cast();
+//! // SAFETY: a live widget, whose only reference we hand over.
+//! let any = unsafe { factory.create("demo::widget", ptr) }.unwrap();
+//!
+//! // A wrong guess gives the handle back, unreleased; the right one takes it.
+//! let any = any.downcast::<Shared<Counter>>().unwrap_err().into_handle();
+//! let widget: Owned<Widget> = any.downcast()?;
+//! # drop(widget);
+//! # assert_eq!(Widget::live(), 0);
+//! # Ok::<(), refcount::Error>(())
+//! ```
 
 use alloc::boxed::Box;
 use alloc::format;
@@ -12,6 +54,11 @@ use core::fmt;
 
 use crate::{Counted, Error, Native, NativeCounted, Owned, Result, Shared};
 
+mod factory;
+
+pub use factory::{Constructor, Factory, Fallback, Unclaimed};
+use storage::Storage;
+
 mod sealed {
     pub trait Sealed {}
 }
@@ -19,7 +66,7 @@ mod sealed {
 /// The handle types of this crate: [`Owned`], [`Shared`] and [`Counted`].
 ///
 /// Lets code be generic over how a native type is held, as [`AnyHandle`] and
-/// [`Factory`](crate::Factory) are.
+/// [`Factory`] are.
 pub trait Handle: sealed::Sealed + Sized + 'static {
     /// The native type held.
     type Target: Native;
@@ -89,11 +136,14 @@ impl<T: Native> Handle for Counted<T> {
 ///
 /// Dropping it drops the handle inside (and so releases as that handle would).
 /// `AnyHandle` stays on its thread; [`AnySyncHandle`] (from [`Handle::erase_sync`])
-/// is `Send` and `Sync`, and only takes handles that are.
+/// is `Send` and `Sync`, and only takes handles that are. (`S` is what the handle is
+/// kept in: `dyn Any`, the default, or `dyn Any + Send + Sync` for `AnySyncHandle`;
+/// no other type fits.)
 ///
 /// ```
 /// # use refcount::doc_support::{Counter, Widget};
-/// use refcount::{AnyHandle, Handle, Owned, Shared};
+/// use refcount::any::{AnyHandle, Handle};
+/// use refcount::{Owned, Shared};
 ///
 /// // SAFETY: `create` hands over the only reference to a live widget.
 /// let widget = unsafe { Owned::<Widget>::adopt(Widget::create()) }.unwrap();
@@ -108,7 +158,7 @@ impl<T: Native> Handle for Counted<T> {
 /// let widget: Owned<Widget> = any.downcast().unwrap();
 /// # drop(widget);
 /// ```
-pub struct AnyHandle<S: ?Sized + Storage = dyn Any> {
+pub struct AnyHandle<S: ?Sized = dyn Any> {
     type_id: &'static str,
     kind: &'static str,
     rust_type: &'static str,
@@ -119,56 +169,58 @@ pub struct AnyHandle<S: ?Sized + Storage = dyn Any> {
 /// holds handles that are `Send + Sync` themselves.
 pub type AnySyncHandle = AnyHandle<dyn Any + Send + Sync>;
 
+/// What lets `AnyHandle` and `Factory` serve both `dyn Any` and `dyn Any + Send + Sync`:
+/// public traits in a private module, so that no other type can implement them and
+/// no user needs to name them (the sealed-trait pattern).
 mod storage {
-    pub trait Sealed {}
-}
+    use alloc::boxed::Box;
+    use core::any::Any;
 
-/// What an [`AnyHandle`] keeps its handle in: `dyn Any`, or `dyn Any + Send + Sync`
-/// for an [`AnySyncHandle`]. Sealed.
-pub trait Storage: storage::Sealed + 'static {
-    #[doc(hidden)]
-    fn is<H: 'static>(&self) -> bool;
-    #[doc(hidden)]
-    fn downcast_ref<H: 'static>(&self) -> Option<&H>;
-    #[doc(hidden)]
-    fn downcast<H: 'static>(self: Box<Self>) -> core::result::Result<Box<H>, Box<Self>>;
-}
+    use super::{AnyHandle, AnySyncHandle, Handle};
 
-macro_rules! storage {
-    ($($dyn:tt)*) => {
-        impl storage::Sealed for $($dyn)* {}
-        impl Storage for $($dyn)* {
-            fn is<H: 'static>(&self) -> bool {
-                <$($dyn)*>::is::<H>(self)
-            }
-            fn downcast_ref<H: 'static>(&self) -> Option<&H> {
-                <$($dyn)*>::downcast_ref::<H>(self)
-            }
-            fn downcast<H: 'static>(self: Box<Self>) -> core::result::Result<Box<H>, Box<Self>> {
-                <Box<$($dyn)*>>::downcast::<H>(self)
-            }
-        }
-    };
-}
-storage!(dyn Any);
-storage!(dyn Any + Send + Sync);
-
-/// The handles an `AnyHandle<S>` can hold: every [`Handle`] for [`AnyHandle`], and
-/// handles that are `Send + Sync` for [`AnySyncHandle`].
-pub trait Erasable<S: ?Sized + Storage>: Handle {
-    /// Erases the handle into an `AnyHandle<S>`.
-    fn erase_into(self) -> AnyHandle<S>;
-}
-
-impl<H: Handle> Erasable<dyn Any> for H {
-    fn erase_into(self) -> AnyHandle {
-        AnyHandle::new(self)
+    /// What an `AnyHandle` keeps its handle in: `dyn Any`, or `dyn Any + Send + Sync`
+    /// for an `AnySyncHandle`.
+    pub trait Storage: 'static {
+        fn is<H: 'static>(&self) -> bool;
+        fn downcast_ref<H: 'static>(&self) -> Option<&H>;
+        fn downcast<H: 'static>(self: Box<Self>) -> Result<Box<H>, Box<Self>>;
     }
-}
 
-impl<H: Handle + Send + Sync> Erasable<dyn Any + Send + Sync> for H {
-    fn erase_into(self) -> AnySyncHandle {
-        AnySyncHandle::new_sync(self)
+    macro_rules! storage {
+        ($($dyn:tt)*) => {
+            impl Storage for $($dyn)* {
+                fn is<H: 'static>(&self) -> bool {
+                    <$($dyn)*>::is::<H>(self)
+                }
+                fn downcast_ref<H: 'static>(&self) -> Option<&H> {
+                    <$($dyn)*>::downcast_ref::<H>(self)
+                }
+                fn downcast<H: 'static>(self: Box<Self>) -> Result<Box<H>, Box<Self>> {
+                    <Box<$($dyn)*>>::downcast::<H>(self)
+                }
+            }
+        };
+    }
+    storage!(dyn Any);
+    storage!(dyn Any + Send + Sync);
+
+    /// The handles an `AnyHandle<S>` can hold: every `Handle` for `dyn Any`, and the
+    /// handles that are `Send + Sync` for `dyn Any + Send + Sync`. What lets one
+    /// `Factory::register_handle` serve both kinds of factory.
+    pub trait Erasable<S: ?Sized + Storage>: Handle {
+        fn erase_into(self) -> AnyHandle<S>;
+    }
+
+    impl<H: Handle> Erasable<dyn Any> for H {
+        fn erase_into(self) -> AnyHandle {
+            AnyHandle::new(self)
+        }
+    }
+
+    impl<H: Handle + Send + Sync> Erasable<dyn Any + Send + Sync> for H {
+        fn erase_into(self) -> AnySyncHandle {
+            AnySyncHandle::new_sync(self)
+        }
     }
 }
 
@@ -269,7 +321,7 @@ impl<S: ?Sized + Storage> fmt::Debug for AnyHandle<S> {
 }
 
 /// A failed [`AnyHandle::downcast`]: why, and the handle, returned intact.
-pub struct DowncastError<S: ?Sized + Storage = dyn Any> {
+pub struct DowncastError<S: ?Sized = dyn Any> {
     /// Boxed: a failed downcast is rare, and a small `Result` keeps the success cheap.
     inner: Box<(Error, AnyHandle<S>)>,
 }
