@@ -7,7 +7,8 @@ use std::ptr;
 use std::thread;
 
 use refcount::leak::LeakCheck;
-use refcount::{AnyHandle, Counted};
+use refcount::any::AnyHandle;
+use refcount::Counted;
 use {{crate_name}}::{ffi, Dog, DogOwner, Error};
 
 /// Runs `test` alone (the C++ counters are global) and checks that it leaked nothing.

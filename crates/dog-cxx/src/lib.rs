@@ -1,8 +1,10 @@
 //! Safe Rust bindings to the `testnative` C++ library, through [`cxx`] and
 //! [`refcount`] handles: every C++ object is released exactly once.
 //!
-//! The bindings are generated at build time from `wrapper.toml` (run
-//! `new-wrapper expand` to read them); this file is yours to extend.
+//! The bindings are generated at build time from `wrapper.toml` (`new-wrapper expand`
+//! writes them out for reading): the classes it names are re-exported here, with the
+//! raw bridge as [`ffi`] and the crate's [`Error`]. This file is yours: add your own
+//! functions and modules beside the generated ones.
 //!
 //! ```
 //! use dog_cxx::*;

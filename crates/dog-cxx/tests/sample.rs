@@ -7,8 +7,9 @@ use std::ptr;
 use std::thread;
 
 use dog_cxx::{ffi, Dog, DogOwner, Error};
+use refcount::any::AnyHandle;
 use refcount::leak::LeakCheck;
-use refcount::{AnyHandle, Counted};
+use refcount::Counted;
 
 /// Runs `test` alone (the C++ counters are global) and checks that it leaked nothing.
 fn checked(test: impl FnOnce() -> Result<(), Error>) {

@@ -160,7 +160,7 @@ impl Answers {
     /// The answers as `--define key=value` pairs, for cargo-generate.
     pub fn defines(&self) -> Vec<String> {
         fn list<T: ToString>(items: &[T]) -> String {
-            items.iter().map(T::to_string).collect::<Vec<_>>().join("\n")
+            items.iter().map(T::to_string).collect::<Vec<_>>().join(";")
         }
         let mut defines = vec![
             format!("cpp_namespace={}", self.cpp_namespace),
@@ -215,7 +215,7 @@ impl Answers {
                 "headers" | "classes" | "methods" | "skipped" | "system_packages"
                     if !value.is_empty() =>
                 {
-                    toml::Value::String(format!("{value}\n"))
+                    toml::Value::String(format!("{}\n", value.replace(';', "\n")))
                 }
                 _ => toml::Value::String(value.to_owned()),
             };

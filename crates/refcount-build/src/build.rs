@@ -44,12 +44,10 @@ pub fn write(plan: &Plan, options: Options, folder: &Path) -> Result<Vec<PathBuf
 /// the library: the whole of a wrapper crate's `build.rs`.
 ///
 /// ```no_run
-/// // build.rs
-/// fn main() {
-///     if let Err(err) = refcount_build::build() {
-///         eprintln!("error: {err}");
-///         std::process::exit(1);
-///     }
+/// // The whole of build.rs's `main`:
+/// if let Err(err) = refcount_build::build() {
+///     eprintln!("error: {err}");
+///     std::process::exit(1);
 /// }
 /// ```
 pub fn build() -> Result<()> {

@@ -100,9 +100,3 @@ pub use shared::Shared;
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
-
-// The generated wrappers (the template's output, and `dog-cxx`) still name these at
-// the root until the generator moves to `refcount::any`. Not part of the API: remove
-// once nothing in the workspace needs them.
-#[doc(hidden)]
-pub use any::{AnyHandle, DowncastError, Handle};

@@ -9,9 +9,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-pub use new_wrapper::kit_root;
+pub use new_wrapper::{kit_root, set_author};
 
 use new_wrapper::{generate, generate_with_defines, template_dir, Answers};
+use refcount_build::{Plan, Wrapper, WRAPPER_TOML};
 use tempfile::TempDir;
 
 /// A crate rendered from the template, in a temporary folder removed on drop.
@@ -39,14 +40,6 @@ pub fn render_defines(name: &str, defines: Vec<String>) -> Rendered {
     let root = generate_with_defines(&template_dir(), name, defines, &dir.path().join(name))
         .unwrap_or_else(|e| panic!("generation failed: {e}"));
     Rendered { _dir: dir, root }
-}
-
-/// cargo-generate always looks up an author, and CI may have no `$USER`.
-pub fn set_author() {
-    if std::env::var_os("CARGO_NAME").is_none() {
-        std::env::set_var("CARGO_NAME", "refcount kit");
-        std::env::set_var("CARGO_EMAIL", "kit@example.invalid");
-    }
 }
 
 /// Every file under `root`, by its path relative to `root` (with `/`), with its text.
@@ -130,23 +123,47 @@ pub fn build_and_test(answers: &Answers, env: &[(&str, &Path)]) -> String {
     test_rendered(&render(answers), env)
 }
 
-/// [`build_and_test`] for a crate already rendered (and perhaps added to).
+/// The plan of the generated code of the crate at `root`, as its build makes it.
+pub fn plan(root: &Path) -> Plan {
+    let wrapper = Wrapper::load(&root.join(WRAPPER_TOML))
+        .unwrap_or_else(|e| panic!("the generated wrapper.toml loads: {e}"));
+    let name = refcount_build::package_name(root).expect("a package name");
+    Plan::new(&wrapper, &name).expect("the generated wrapper.toml plans")
+}
+
+/// [`build_and_test`] for a crate already rendered (and perhaps added to): the
+/// generated tests (one per class a constructor makes) and the bundled sample's own
+/// each ran and passed.
 pub fn test_rendered(rendered: &Rendered, env: &[(&str, &Path)]) -> String {
     let tests = cargo(&rendered.root, &["test"], env);
-    for file in ["tests/classes.rs", "tests/sample.rs"] {
-        let Ok(written) = std::fs::read_to_string(rendered.root.join(file)) else {
-            continue;
-        };
-        let expected = format!(
-            "test result: ok. {} passed",
-            written.matches("#[test]").count()
-        );
-        assert!(
-            tests.contains(&expected),
-            "expected `{expected}` for {file} in:\n{tests}"
-        );
+    let made = plan(&rendered.root)
+        .classes
+        .iter()
+        .filter(|class| class.make.is_some())
+        .count();
+    let mut expected = vec![format!("test result: ok. {made} passed")];
+    if let Ok(sample) = std::fs::read_to_string(rendered.root.join("tests/sample.rs")) {
+        let count = sample.matches("#[test]").count();
+        expected.push(format!("test result: ok. {count} passed"));
+    }
+    for expected in expected {
+        assert!(tests.contains(&expected), "expected `{expected}` in:\n{tests}");
     }
     cargo(&rendered.root, &["run", "--example", "tour"], env)
+}
+
+/// The files of a generated crate as a user reads them: its own files (the bundled
+/// C++ sources aside: a test checks them against the kit's), and the code its build
+/// generates, under `generated/`.
+pub fn crate_and_generated(root: &Path) -> BTreeMap<String, String> {
+    let mut found: BTreeMap<String, String> = files(root)
+        .into_iter()
+        .filter(|(path, _)| !path.starts_with("cpp/"))
+        .collect();
+    for file in refcount_build::generate::files(&plan(root), Default::default()) {
+        found.insert(format!("generated/{}", file.name), file.text);
+    }
+    found
 }
 
 /// `text` as a regular expression that matches it literally: for insta's filters.

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use new_wrapper::{Answers, Library, RefcountSource};
+use refcount_build::{Class, Method};
 
 use crate::kit_root;
 
@@ -121,8 +122,15 @@ fn answers(name: &str, namespace: &str, library: Library, header: &str) -> Answe
     }
 }
 
-fn owned(items: &[&str]) -> Vec<String> {
-    items.iter().map(|item| (*item).to_owned()).collect()
+/// Answers in their one-line form, read (a test's answers are valid).
+pub fn parsed<T: std::str::FromStr>(items: &[&str]) -> Vec<T>
+where
+    T::Err: std::fmt::Display,
+{
+    items
+        .iter()
+        .map(|item| item.parse().unwrap_or_else(|e| panic!("{item}: {e}")))
+        .collect()
 }
 
 // ANCHOR: geo_answers
@@ -130,11 +138,11 @@ fn owned(items: &[&str]) -> Vec<String> {
 /// (its destructor is private), two constructors, and a few methods.
 pub fn geo_answers(name: &str, library: Library) -> Answers {
     Answers {
-        classes: owned(&[
+        classes: parsed::<Class>(&[
             "shape=intrusive(retain,release) new(double) new_rect(double width, double height) \
              # A rectangle that counts its own references.",
         ]),
-        methods: owned(&[
+        methods: parsed::<Method>(&[
             "shape.area() const -> double # Width times height.",
             "shape.use_count() const -> int",
             "shape.scale(double factor) throws # Scales both sides by `factor`.",
@@ -154,12 +162,12 @@ pub fn geo_answers(name: &str, library: Library) -> Answers {
 /// free function destroys, and a class that counts itself through free functions.
 pub fn store_answers(name: &str, library: Library) -> Answers {
     Answers {
-        classes: owned(&[
+        classes: parsed::<Class>(&[
             "item=unique new(const std::string& name, int quantity) # One item of stock.",
             "shelf=counted(store::close_shelf) new(const std::string& label)",
             "ticket=intrusive(store::ticket_ref,store::ticket_unref) new(int number)",
         ]),
-        methods: owned(&[
+        methods: parsed::<Method>(&[
             "item.name() const -> std::string",
             "item.quantity() const -> int",
             "item.restock(int n)",
@@ -180,11 +188,11 @@ pub fn store_answers(name: &str, library: Library) -> Answers {
 /// and a uniquely owned class whose constructor keeps a pointer to one of them.
 pub fn zoo_answers(name: &str, library: Library) -> Answers {
     Answers {
-        classes: owned(&[
+        classes: parsed::<Class>(&[
             "conn=counted(zoo::destroy_conn) new(int port) send sync",
             "client=unique new(conn* c) send sync # A client, which needs its connection.",
         ]),
-        methods: owned(&[
+        methods: parsed::<Method>(&[
             "conn.port() const -> int",
             "conn.live() static -> int",
             "client.ping() const -> int",

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use new_wrapper::{generate, template_dir, Answers, Error, Library, RefcountSource};
+use refcount_build::{Class, Method};
 use template_tests::set_author;
 
 /// Generates into a fresh folder; returns the refusal and checks nothing was left.
@@ -111,8 +112,22 @@ fn an_existing_destination_is_refused_untouched() {
     );
 }
 
-/// The answers of a library in folders, with `classes` and `methods` as given.
-fn user_library(classes: &[&str], methods: &[&str]) -> (tempfile::TempDir, Answers) {
+/// The answers of a library in folders, with `classes` and `methods` as given: a
+/// refusal of one of them as it is read, or the answers.
+fn user_library(
+    classes: &[&str],
+    methods: &[&str],
+) -> Result<(tempfile::TempDir, Answers), String> {
+    let classes = classes
+        .iter()
+        .map(|c| c.parse::<Class>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| e.to_string())?;
+    let methods = methods
+        .iter()
+        .map(|m| m.parse::<Method>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| e.to_string())?;
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("geo")).unwrap();
     std::fs::write(dir.path().join("geo/shape.hpp"), "// a header\n").unwrap();
@@ -124,16 +139,23 @@ fn user_library(classes: &[&str], methods: &[&str]) -> (tempfile::TempDir, Answe
             lib_dir: dir.path().to_owned(),
         },
         headers: vec!["geo/shape.hpp".to_owned()],
-        classes: classes.iter().map(|c| (*c).to_owned()).collect(),
-        methods: methods.iter().map(|m| (*m).to_owned()).collect(),
+        classes,
+        methods,
         ..Answers::defaults("ok")
     };
-    (dir, answers)
+    Ok((dir, answers))
+}
+
+/// The refusal of these answers: as they are read, or before a file is written.
+fn refused_answers(classes: &[&str], methods: &[&str]) -> String {
+    match user_library(classes, methods) {
+        Err(refusal) => refusal,
+        Ok((_dir, answers)) => refused(&answers),
+    }
 }
 
 fn refused_class(class: &str) -> String {
-    let (_dir, answers) = user_library(&[class], &[]);
-    refused(&answers)
+    refused_answers(&[class], &[])
 }
 
 // ANCHOR: refused
@@ -168,9 +190,8 @@ fn intrusive_without_its_two_names_is_refused() {
 
 #[test]
 fn a_class_named_twice_is_refused() {
-    let (_dir, answers) = user_library(&["shape=unique", "shape=intrusive(retain,release)"], &[]);
     assert_eq!(
-        refused(&answers),
+        refused_answers(&["shape=unique", "shape=intrusive(retain,release)"], &[]),
         "\"shape=intrusive(retain,release)\" is not a valid class `shape` (classes): the class \
          is answered twice: give each class once, with all its options"
     );
@@ -192,7 +213,7 @@ fn a_class_name_that_is_not_a_cpp_identifier_is_refused() {
 
 #[test]
 fn a_header_that_is_not_in_the_include_folder_is_refused() {
-    let (dir, mut answers) = user_library(&["shape=unique"], &[]);
+    let (dir, mut answers) = user_library(&["shape=unique"], &[]).unwrap();
     answers.headers = vec!["geo/circle.hpp".to_owned()];
     assert_eq!(
         refused(&answers),
@@ -206,57 +227,74 @@ fn a_header_that_is_not_in_the_include_folder_is_refused() {
 
 #[test]
 fn a_method_of_an_unknown_class_or_with_an_unknown_type_is_refused() {
-    let (_dir, answers) = user_library(&["shape=unique"], &["circle.area() const -> double"]);
     assert_eq!(
-        refused(&answers),
+        refused_answers(&["shape=unique"], &["circle.area() const -> double"]),
         "\"circle.area() const -> double\" is not a valid method (methods): `circle` is not one \
          of the classes answered"
     );
-    let (_dir, answers) = user_library(
+    assert!(refused_answers(
         &["shape=unique"],
-        &["shape.points() const -> std::vector<int>"],
-    );
-    assert!(refused(&answers).starts_with(
+        &["shape.points() const -> std::vector<int>"]
+    )
+    .starts_with(
         "\"shape.points() const -> std::vector<int>\" is not a valid method `shape.points` \
          (methods): its return type `std::vector<int>` is a type that is neither built in nor one \
          of the classes answered"
     ));
-    let (_dir, answers) = user_library(&["shape=unique"], &["shape.self_ref() -> shape*"]);
-    assert!(refused(&answers).contains(
+    assert!(refused_answers(&["shape=unique"], &["shape.self_ref() -> shape*"]).contains(
         "a borrowed unique object has no safe Rust type; write `-> new shape*` if the caller owns it"
     ));
 }
 
 #[test]
-fn the_template_itself_refuses_what_plain_cargo_generate_is_given() {
-    // Plain `cargo generate --define ...`: no Rust-side check runs first.
+fn plain_cargo_generate_writes_what_the_crates_build_then_refuses() {
+    // Plain `cargo generate --define ...`: no Rust-side check runs first; the hook
+    // checks what shapes the files, and the crate's build reads the classes.
     let parent = tempfile::tempdir().unwrap();
-    let err = new_wrapper::generate_with_defines(
+    let out = parent.path().join("out");
+    let rendered = new_wrapper::generate_with_defines(
         &template_dir(),
         "ok",
         vec!["classes=shape=counted".to_owned()],
-        &parent.path().join("out"),
+        &out,
+    )
+    .expect("the template writes the answer as it is");
+    let err = refcount_build::Wrapper::load(&rendered.join("wrapper.toml")).unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.contains(
+            "\"shape=counted\" is not a valid class `shape` (classes): counted needs the name \
+             that destroys the object, as in counted(destroy)"
+        ),
+        "{message}"
+    );
+    assert!(message.contains("wrapper.toml"), "the error names the file: {message}");
+
+    let err = new_wrapper::generate_with_defines(
+        &template_dir(),
+        "ok",
+        vec!["cpp_namespace=my-lib".to_owned()],
+        &parent.path().join("refused"),
     )
     .unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "\"shape=counted\" is not a valid class `shape` (classes): counted needs the name that \
-         destroys the object, as in counted(destroy)"
+    assert!(
+        err.to_string()
+            .starts_with("\"my-lib\" is not a valid C++ namespace (cpp_namespace)"),
+        "{err}"
     );
-    assert_eq!(std::fs::read_dir(parent.path()).unwrap().count(), 0);
+    assert!(!parent.path().join("refused").exists());
 }
 
 #[test]
 fn a_returned_object_whose_class_keeps_others_alive_is_refused() {
-    let (_dir, answers) = user_library(
-        &[
-            "shape=intrusive(retain,release) new()",
-            "group=intrusive(retain,release) new(shape*)",
-        ],
-        &["shape.owner() const -> group*"],
-    );
     assert_eq!(
-        refused(&answers),
+        refused_answers(
+            &[
+                "shape=intrusive(retain,release) new()",
+                "group=intrusive(retain,release) new(shape*)",
+            ],
+            &["shape.owner() const -> group*"],
+        ),
         "\"shape.owner() const -> group*\" is not a valid method `shape.owner` (methods): it \
          returns a `group`, whose wrapper keeps alive what its constructor was given: one made \
          from a returned pointer could not (bind it by hand)"
@@ -264,24 +302,26 @@ fn a_returned_object_whose_class_keeps_others_alive_is_refused() {
 }
 
 #[test]
-fn names_that_would_collide_in_the_bridge_or_the_crate_are_refused() {
+fn names_the_generated_type_takes_are_refused_and_bridge_names_never_collide() {
+    // `shape.list_release` and the release of `shape_list` would both be
+    // `shape_list_release`: the bridge gives the method another name.
     let (_dir, answers) = user_library(
         &["shape=intrusive(retain,release)", "shape_list=unique"],
         &["shape.list_release()"],
+    )
+    .unwrap();
+    let plan = refcount_build::Plan::new(&answers.wrapper(), "ok").unwrap();
+    let shape_list = plan.class("shape_list").unwrap();
+    let method = &plan.class("shape").unwrap().methods[0];
+    assert_eq!(shape_list.release_shim, "shape_list_release");
+    assert_eq!(method.shim, "shape_list_release_2");
+    assert_eq!(method.rust, "list_release");
+
+    assert!(
+        refused_answers(&["shape=unique"], &["shape.area() const -> double as lease"]).ends_with(
+            "the Rust name `lease` is one the generated type defines itself: choose another"
+        )
     );
-    assert_eq!(
-        refused(&answers),
-        "\"list_release\" is not a valid method `shape.list_release` (methods): its bridge \
-         function `shape_list_release` would be named as the release of `shape_list`'s: give the \
-         method another Rust name with `as NAME`"
-    );
-    let (_dir, answers) = user_library(
-        &["shape=unique"],
-        &["shape.area() const -> double as lease"],
-    );
-    assert!(refused(&answers).ends_with(
-        "the Rust name `lease` is one the generated type defines itself: choose another"
-    ));
     assert!(refused_class("shape as u8=unique").starts_with(
         "\"shape as u8=unique\" is not a valid Rust name of class `shape` (classes): give a Rust \
          type name after `as`, starting with an uppercase letter"

@@ -1,12 +1,15 @@
-//! One source of truth: `crates/dog-cxx` is what the template generates, and the
-//! bundled C++ sources are the kit's `native-cpp`. These tests prove it.
+//! One source of truth: `crates/dog-cxx` is what the template generates, the book's
+//! excerpts of its generated code are what its build generates, and the bundled C++
+//! sources are the kit's `native-cpp`. These tests prove it.
 //!
-//! After changing the template on purpose, run
+//! After changing the template or the generator on purpose, run
 //! `UPDATE_EXAMPLE=1 cargo test -p template-tests --test example` to rewrite
-//! `crates/dog-cxx` from it, and the template's `cpp/` from `native-cpp`.
+//! `crates/dog-cxx` and `book/generated/` from them, and the template's `cpp/` from
+//! `native-cpp`.
 
 use new_wrapper::Answers;
-use template_tests::{files, kit_root, render, render_defines, templatize_cpp};
+use refcount_build::generate::Options;
+use template_tests::{files, kit_root, plan, render, render_defines, templatize_cpp};
 
 #[test]
 fn dog_cxx_is_what_the_template_generates() {
@@ -89,5 +92,33 @@ fn answers_defaults_are_the_templates_own_defaults() {
             unanswered[path] == *text,
             "{path} differs between Answers::defaults() and cargo-generate.toml's defaults"
         );
+    }
+}
+
+#[test]
+fn the_books_generated_code_is_what_dog_cxx_builds() {
+    // The book's excerpts carry mdBook anchors; a user's generated code has none.
+    let book = kit_root().join("book/generated/dog-cxx");
+    let generated =
+        refcount_build::generate::files(&plan(&kit_root().join("crates/dog-cxx")), Options {
+            anchors: true,
+        });
+    if std::env::var_os("UPDATE_EXAMPLE").is_some() {
+        std::fs::create_dir_all(&book).unwrap();
+        for file in &generated {
+            std::fs::write(book.join(file.name), &file.text).unwrap();
+        }
+    }
+    for file in &generated {
+        let kept = std::fs::read_to_string(book.join(file.name)).unwrap_or_default();
+        assert!(
+            kept == file.text,
+            "book/generated/dog-cxx/{} differs from what dog-cxx's build generates; run \
+             `UPDATE_EXAMPLE=1 cargo test -p template-tests --test example`",
+            file.name
+        );
+        let plain = refcount_build::generate::files(&plan(&kit_root().join("crates/dog-cxx")), Options::default());
+        let user = plain.iter().find(|f| f.name == file.name).unwrap();
+        assert!(!user.text.contains("ANCHOR"), "{}: a user's code has no anchors", file.name);
     }
 }

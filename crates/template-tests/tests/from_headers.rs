@@ -5,7 +5,7 @@
 use cargo_generate::{GenerateArgs, TemplatePath, Vcs};
 use new_wrapper::{template_dir, Library};
 use template_tests::libraries::{self, read_answers};
-use template_tests::{build_and_test, files, kit_root, render, set_author};
+use template_tests::{build_and_test, crate_and_generated, files, kit_root, render, set_author};
 
 // ANCHOR: geo
 #[test]
@@ -59,7 +59,7 @@ fn the_bindings_and_the_report_for_a_header_are_as_reviewed() {
         &["geo/shape.hpp"],
     );
     let rendered = render(&answers);
-    let generated = files(&rendered.root);
+    let generated = crate_and_generated(&rendered.root);
     let mut settings = insta::Settings::clone_current();
     settings.set_prepend_module_to_snapshot(false);
     settings.set_omit_expression(true);
@@ -68,7 +68,7 @@ fn the_bindings_and_the_report_for_a_header_are_as_reviewed() {
         "[KIT]",
     );
     settings.bind(|| {
-        for file in ["include/bridge.h", "src/ffi.rs", "src/classes.rs"] {
+        for file in ["generated/bridge.h", "generated/ffi.rs", "generated/classes.rs"] {
             insta::assert_snapshot!(
                 format!("from_header__{}", file.replace('/', "__")),
                 generated[file]
@@ -76,11 +76,12 @@ fn the_bindings_and_the_report_for_a_header_are_as_reviewed() {
         }
         let readme = &generated["README.md"];
         let report = readme
-            .split("## What is left by hand")
+            .split("The header reader did not bind")
             .nth(1)
             .and_then(|rest| rest.split("## ").next())
             .expect("the README reports what was left out");
         insta::assert_snapshot!("from_header__skipped_report", report.trim());
+        insta::assert_snapshot!("from_header__wrapper.toml", generated["wrapper.toml"]);
     });
 }
 

@@ -1,4 +1,8 @@
-//! Every generated file, for each meaningful answer set, as insta snapshots.
+//! What each meaningful answer set generates, as insta snapshots: the crate's own
+//! files and the code its build generates (`generated/`). The defaults are kept
+//! whole; every other set keeps only the files it changes, so that a change shows
+//! once, where it matters. (The bundled C++ sources are not kept: a test checks them
+//! against the kit's `native-cpp`.)
 //!
 //! A change in the template's output fails here (in CI, insta refuses to write new
 //! snapshots). Review an intended change with `cargo insta review`, or accept it with
@@ -6,11 +10,17 @@
 
 use new_wrapper::{Answers, Library, RefcountSource};
 use template_tests::libraries::{geo_answers, sources, store_answers, zoo_answers};
-use template_tests::{files, kit_root, render};
+use template_tests::{crate_and_generated, kit_root, render};
 
 fn snapshot_all(set: &str, answers: &Answers, filters: &[(&str, &str)]) {
-    let rendered = render(answers);
-    let generated = files(&rendered.root);
+    let generated = crate_and_generated(&render(answers).root);
+    // What the defaults generate for a crate of the same name: only what differs
+    // from it is this set's own.
+    let defaults = if set == "defaults" {
+        Default::default()
+    } else {
+        crate_and_generated(&render(&Answers::defaults(&answers.name)).root)
+    };
     let mut settings = insta::Settings::clone_current();
     settings.set_prepend_module_to_snapshot(false);
     settings.set_omit_expression(true);
@@ -21,7 +31,9 @@ fn snapshot_all(set: &str, answers: &Answers, filters: &[(&str, &str)]) {
         let list: Vec<&str> = generated.keys().map(String::as_str).collect();
         insta::assert_snapshot!(format!("{set}__files"), list.join("\n"));
         for (path, text) in &generated {
-            insta::assert_snapshot!(format!("{set}__{}", path.replace('/', "__")), text);
+            if defaults.get(path) != Some(text) {
+                insta::assert_snapshot!(format!("{set}__{}", path.replace('/', "__")), text);
+            }
         }
     });
 }

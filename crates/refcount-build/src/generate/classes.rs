@@ -4,7 +4,7 @@ use super::{list, Options, Out};
 use crate::plan::{ClassPlan, CtorPlan, MethodPlan, Plan, ReturnKind};
 
 /// Where `refcount` keeps its type-tagged handles.
-const ANY: &str = "refcount";
+const ANY: &str = "refcount::any";
 
 /// The safe types.
 pub fn classes(plan: &Plan, options: Options) -> String {

@@ -108,12 +108,13 @@ pub(crate) fn with_doc(code: String, doc: &str) -> String {
 }
 
 /// A doc comment as one line of Markdown, with nothing that would end a Rust doc
-/// comment or a C++ comment early.
+/// comment or a C++ comment early, and no `;` (which separates answers).
 pub fn one_line(text: &str) -> String {
     text.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .replace("*/", "* /")
+        .replace(';', ",")
 }
 
 impl Wrapper {

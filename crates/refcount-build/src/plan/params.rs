@@ -298,9 +298,9 @@ pub fn returns(r: &Returns, classes: &[ClassPlan], ns: &str) -> Result<ReturnPla
         "from_retained"
     } else {
         return Err(format!(
-            "a {} the method keeps (a borrowed {} object has no safe Rust type; write `-> new \
-             {}*` if the caller owns it)",
-            c.cpp, c.kind, c.cpp
+            "an object the method keeps (a borrowed {} object has no safe Rust type; write `-> \
+             new {}*` if the caller owns it)",
+            c.kind, c.cpp
         ));
     };
     let mut wrap = if reference { "&(CALL)" } else { "CALL" }.to_owned();
