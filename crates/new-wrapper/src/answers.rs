@@ -118,11 +118,7 @@ where
 }
 
 /// The bundled sample's sources, relative to its folder.
-const SAMPLE_SOURCES: [&str; 3] = [
-    "src/reference_counter.cpp",
-    "src/dog.cpp",
-    "src/owner.cpp",
-];
+const SAMPLE_SOURCES: [&str; 3] = ["src/reference_counter.cpp", "src/dog.cpp", "src/owner.cpp"];
 
 impl Answers {
     /// The template's default answers, for a crate called `name`: the bundled sample

@@ -92,9 +92,8 @@ pub fn answers(options: &Options) -> Result<(Answers, Report), Error> {
         _ => Vec::new(),
     };
     let bundled = matches!(answers.library, Library::Bundled { .. });
-    let by_hand = !(options.headers.is_empty()
-        && options.classes.is_empty()
-        && options.methods.is_empty());
+    let by_hand =
+        !(options.headers.is_empty() && options.classes.is_empty() && options.methods.is_empty());
     if bundled && by_hand {
         return usage(
             "--header, --class and --method describe a library of yours: give its folders \
@@ -137,7 +136,9 @@ pub fn answers(options: &Options) -> Result<(Answers, Report), Error> {
             );
         };
         if options.namespace.is_none() {
-            return usage("without reading the headers, give the classes' namespace with --namespace");
+            return usage(
+                "without reading the headers, give the classes' namespace with --namespace",
+            );
         }
         answers.classes = classes.clone();
         answers.methods = options.methods.clone();

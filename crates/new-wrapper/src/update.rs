@@ -81,11 +81,10 @@ pub fn update(root: &Path) -> Result<Updated, Error> {
             updated.removed.push(entry.to_string());
         }
     }
-    let merged = Wrapper {
-        methods,
-        ..wrapper
-    };
-    merged.check().map_err(|refusal| Error::Answer(refusal.to_string()))?;
+    let merged = Wrapper { methods, ..wrapper };
+    merged
+        .check()
+        .map_err(|refusal| Error::Answer(refusal.to_string()))?;
     std::fs::write(&path, merged.to_toml(&found.skipped))
         .map_err(|e| Error::Generate(anyhow::anyhow!("{}: {e}", path.display())))?;
     updated.skipped = found.skipped;

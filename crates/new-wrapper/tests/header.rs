@@ -101,10 +101,16 @@ fn unique_destroyed_and_freely_counted_classes_are_told_apart() {
     );
     let shelf = methods_of(&found, "shelf");
     let has = |list: &[String], method: &str| list.iter().any(|m| m == method);
-    assert!(has(&shelf, "shelf.take_out(const std::string& name) -> new item*"));
+    assert!(has(
+        &shelf,
+        "shelf.take_out(const std::string& name) -> new item*"
+    ));
     assert!(has(&shelf, "shelf.count(int min_quantity) const -> int"));
     assert!(has(&shelf, "shelf.total(const char* prefix) const -> int"));
-    assert!(has(&methods_of(&found, "item"), "item.sku() const -> unsigned long"));
+    assert!(has(
+        &methods_of(&found, "item"),
+        "item.sku() const -> unsigned long"
+    ));
     assert_eq!(
         found.skipped,
         [
@@ -138,11 +144,17 @@ fn the_samples_classes_inherit_their_count_from_a_base() {
     );
     let dog = methods_of(&found, "dog");
     assert!(
-        dog.iter().any(|m| m == "dog.reference_count() const -> int"),
+        dog.iter()
+            .any(|m| m == "dog.reference_count() const -> int"),
         "{dog:?}"
     );
-    assert!(dog.iter().any(|m| m == "dog.num_dogs() static -> int"), "{dog:?}");
-    assert!(methods_of(&found, "owner").iter().any(|m| m == "owner.get_dog() const -> dog*"));
+    assert!(
+        dog.iter().any(|m| m == "dog.num_dogs() static -> int"),
+        "{dog:?}"
+    );
+    assert!(methods_of(&found, "owner")
+        .iter()
+        .any(|m| m == "owner.get_dog() const -> dog*"));
 }
 
 #[test]

@@ -20,7 +20,11 @@ pub struct Refusal {
 
 impl Refusal {
     /// A refusal of `value` as `what`, saying what is `allowed`.
-    pub fn new(what: impl Into<String>, value: impl Into<String>, allowed: impl Into<String>) -> Self {
+    pub fn new(
+        what: impl Into<String>,
+        value: impl Into<String>,
+        allowed: impl Into<String>,
+    ) -> Self {
         Refusal {
             what: what.into(),
             value: value.into(),

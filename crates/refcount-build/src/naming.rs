@@ -14,15 +14,48 @@ const RUST_KEYWORDS: &[&str] = &[
 
 /// Type names a class's Rust type may not take: cxx's own types and the crate's.
 pub const TAKEN_TYPES: &[&str] = &[
-    "String", "Str", "Vec", "Box", "UniquePtr", "SharedPtr", "WeakPtr", "CxxString",
-    "CxxVector", "Result", "Pin", "Option", "Error", "Self", "Fn", "Slice",
+    "String",
+    "Str",
+    "Vec",
+    "Box",
+    "UniquePtr",
+    "SharedPtr",
+    "WeakPtr",
+    "CxxString",
+    "CxxVector",
+    "Result",
+    "Pin",
+    "Option",
+    "Error",
+    "Self",
+    "Fn",
+    "Slice",
 ];
 
 /// Method names the generated types define themselves (or that the count's shims use).
 pub const TAKEN_METHODS: &[&str] = &[
-    "self", "this", "new", "as_ptr", "lease", "close", "handle", "clone", "from_adopted",
-    "from_retained", "add_ref", "release", "eq", "ne", "hash", "fmt", "drop", "deref", "default",
-    "to_string", "into_iter", "next",
+    "self",
+    "this",
+    "new",
+    "as_ptr",
+    "lease",
+    "close",
+    "handle",
+    "clone",
+    "from_adopted",
+    "from_retained",
+    "add_ref",
+    "release",
+    "eq",
+    "ne",
+    "hash",
+    "fmt",
+    "drop",
+    "deref",
+    "default",
+    "to_string",
+    "into_iter",
+    "next",
 ];
 
 /// Whether `name` is a Rust keyword.
@@ -162,6 +195,9 @@ mod tests {
         assert_eq!(join(&["_x", "", "y__z"]), "x_y_z");
         let mut scope = Scope::default();
         let names: Vec<String> = (0..3).map(|_| scope.unique("value_new_value")).collect();
-        assert_eq!(names, ["value_new_value", "value_new_value_2", "value_new_value_3"]);
+        assert_eq!(
+            names,
+            ["value_new_value", "value_new_value_2", "value_new_value_3"]
+        );
     }
 }

@@ -147,7 +147,10 @@ pub fn test_rendered(rendered: &Rendered, env: &[(&str, &Path)]) -> String {
         expected.push(format!("test result: ok. {count} passed"));
     }
     for expected in expected {
-        assert!(tests.contains(&expected), "expected `{expected}` in:\n{tests}");
+        assert!(
+            tests.contains(&expected),
+            "expected `{expected}` in:\n{tests}"
+        );
     }
     cargo(&rendered.root, &["run", "--example", "tour"], env)
 }

@@ -53,7 +53,11 @@ pub fn compile_shared(sources: &[PathBuf], include_dir: &Path, output: &Path) {
 /// Builds test library `name` into `out/<name>`: `lib<name>.so`, and a pkg-config
 /// file `<name>.pc` that points at it and at its headers.
 pub fn build(name: &'static str, out: &Path) -> Built {
-    let src = sources(name);
+    build_from(name, &sources(name), out)
+}
+
+/// [`build`] from a copy of the library's sources in `src` (`include/`, `src/`).
+pub fn build_from(name: &'static str, src: &Path, out: &Path) -> Built {
     let lib_dir = out.join(name);
     std::fs::create_dir_all(&lib_dir).expect("a folder for the library");
     let cpp: Vec<PathBuf> = std::fs::read_dir(src.join("src"))

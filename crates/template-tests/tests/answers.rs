@@ -268,7 +268,10 @@ fn plain_cargo_generate_writes_what_the_crates_build_then_refuses() {
         ),
         "{message}"
     );
-    assert!(message.contains("wrapper.toml"), "the error names the file: {message}");
+    assert!(
+        message.contains("wrapper.toml"),
+        "the error names the file: {message}"
+    );
 
     let err = new_wrapper::generate_with_defines(
         &template_dir(),
@@ -317,11 +320,11 @@ fn names_the_generated_type_takes_are_refused_and_bridge_names_never_collide() {
     assert_eq!(method.shim, "shape_list_release_2");
     assert_eq!(method.rust, "list_release");
 
-    assert!(
-        refused_answers(&["shape=unique"], &["shape.area() const -> double as lease"]).ends_with(
-            "the Rust name `lease` is one the generated type defines itself: choose another"
-        )
-    );
+    assert!(refused_answers(
+        &["shape=unique"],
+        &["shape.area() const -> double as lease"]
+    )
+    .ends_with("the Rust name `lease` is one the generated type defines itself: choose another"));
     assert!(refused_class("shape as u8=unique").starts_with(
         "\"shape as u8=unique\" is not a valid Rust name of class `shape` (classes): give a Rust \
          type name after `as`, starting with an uppercase letter"

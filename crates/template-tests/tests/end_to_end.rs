@@ -135,6 +135,7 @@ fn a_crate_outside_the_kit_takes_refcount_from_a_git_repository() {
     let rendered = render(&answers);
     let manifest = std::fs::read_to_string(rendered.root.join("Cargo.toml")).unwrap();
     assert!(manifest.contains(&format!("refcount = {{ git = \"{url}\" }}")));
+    assert!(manifest.contains(&format!("refcount-build = {{ git = \"{url}\" }}")));
 
     // Cargo resolves a new git dependency online. To stay offline, lock the same crate
     // against the clone's files first, then point that lock at the git repository:
@@ -144,10 +145,12 @@ fn a_crate_outside_the_kit_takes_refcount_from_a_git_repository() {
         ..answers.clone()
     });
     cargo(&by_path.root, &["generate-lockfile"], &[]);
-    let lock = std::fs::read_to_string(by_path.root.join("Cargo.lock")).unwrap();
-    let entry = "name = \"refcount\"\nversion = \"0.1.0\"\n";
-    assert!(lock.contains(entry), "{lock}");
-    let lock = lock.replace(entry, &format!("{entry}source = \"git+{url}#{head}\"\n"));
+    let mut lock = std::fs::read_to_string(by_path.root.join("Cargo.lock")).unwrap();
+    for package in ["refcount", "refcount-build"] {
+        let entry = format!("name = \"{package}\"\nversion = \"0.1.0\"\n");
+        assert!(lock.contains(&entry), "{lock}");
+        lock = lock.replace(&entry, &format!("{entry}source = \"git+{url}#{head}\"\n"));
+    }
     std::fs::write(rendered.root.join("Cargo.lock"), lock).unwrap();
 
     let output = Command::new(env!("CARGO"))

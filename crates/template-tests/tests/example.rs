@@ -7,8 +7,12 @@
 //! `crates/dog-cxx` and `book/generated/` from them, and the template's `cpp/` from
 //! `native-cpp`.
 
-use new_wrapper::Answers;
+use new_wrapper::{Answers, Library};
 use refcount_build::generate::Options;
+use refcount_build::Plan;
+use template_tests::libraries::{
+    geo_answers, read_answers, sources, store_answers, zoo_answers, Built,
+};
 use template_tests::{files, kit_root, plan, render, render_defines, templatize_cpp};
 
 #[test]
@@ -95,30 +99,71 @@ fn answers_defaults_are_the_templates_own_defaults() {
     }
 }
 
-#[test]
-fn the_books_generated_code_is_what_dog_cxx_builds() {
-    // The book's excerpts carry mdBook anchors; a user's generated code has none.
-    let book = kit_root().join("book/generated/dog-cxx");
-    let generated =
-        refcount_build::generate::files(&plan(&kit_root().join("crates/dog-cxx")), Options {
-            anchors: true,
-        });
+/// Checks (or, with `UPDATE_EXAMPLE`, writes) the book's copy of what `plan`
+/// generates, in `book/generated/<name>`: the book's excerpts carry mdBook anchors,
+/// and a user's generated code has none.
+fn book_excerpts(name: &str, plan: &Plan) {
+    let book = kit_root().join("book/generated").join(name);
+    let anchored = refcount_build::generate::files(plan, Options { anchors: true });
     if std::env::var_os("UPDATE_EXAMPLE").is_some() {
         std::fs::create_dir_all(&book).unwrap();
-        for file in &generated {
+        for file in &anchored {
             std::fs::write(book.join(file.name), &file.text).unwrap();
         }
     }
-    for file in &generated {
+    for file in &anchored {
         let kept = std::fs::read_to_string(book.join(file.name)).unwrap_or_default();
         assert!(
             kept == file.text,
-            "book/generated/dog-cxx/{} differs from what dog-cxx's build generates; run \
+            "book/generated/{name}/{} differs from what the generator writes; run \
              `UPDATE_EXAMPLE=1 cargo test -p template-tests --test example`",
             file.name
         );
-        let plain = refcount_build::generate::files(&plan(&kit_root().join("crates/dog-cxx")), Options::default());
-        let user = plain.iter().find(|f| f.name == file.name).unwrap();
-        assert!(!user.text.contains("ANCHOR"), "{}: a user's code has no anchors", file.name);
     }
+    for file in refcount_build::generate::files(plan, Options::default()) {
+        assert!(
+            !file.text.contains("ANCHOR"),
+            "{}: a user's code has no anchors",
+            file.name
+        );
+    }
+}
+
+#[test]
+fn the_books_generated_code_is_what_the_generator_writes() {
+    book_excerpts("dog-cxx", &plan(&kit_root().join("crates/dog-cxx")));
+    let geo = geo_answers(
+        "geo-wrapper",
+        Library::PkgConfig {
+            package: "geo".into(),
+        },
+    );
+    book_excerpts("geo", &Plan::new(&geo.wrapper(), &geo.name).unwrap());
+    let store = store_answers(
+        "store-wrapper",
+        Library::PkgConfig {
+            package: "store".into(),
+        },
+    );
+    book_excerpts("store", &Plan::new(&store.wrapper(), &store.name).unwrap());
+    let zoo = zoo_answers(
+        "zoo-wrapper",
+        Library::PkgConfig {
+            package: "zoo".into(),
+        },
+    );
+    book_excerpts("zoo", &Plan::new(&zoo.wrapper(), &zoo.name).unwrap());
+    let read = read_answers(
+        "geo-wrapper",
+        &Built {
+            name: "geo",
+            include_dir: sources("geo").join("include"),
+            lib_dir: sources("geo"),
+        },
+        &["geo/shape.hpp"],
+    );
+    book_excerpts(
+        "from-header",
+        &Plan::new(&read.wrapper(), &read.name).unwrap(),
+    );
 }

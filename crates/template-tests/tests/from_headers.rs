@@ -68,7 +68,11 @@ fn the_bindings_and_the_report_for_a_header_are_as_reviewed() {
         "[KIT]",
     );
     settings.bind(|| {
-        for file in ["generated/bridge.h", "generated/ffi.rs", "generated/classes.rs"] {
+        for file in [
+            "generated/bridge.h",
+            "generated/ffi.rs",
+            "generated/classes.rs",
+        ] {
             insta::assert_snapshot!(
                 format!("from_header__{}", file.replace('/', "__")),
                 generated[file]

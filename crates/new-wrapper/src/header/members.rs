@@ -141,7 +141,11 @@ fn parameters(function: Entity, classes: &Classes) -> Result<Vec<Param>, String>
                 .ok_or_else(|| format!("parameter {} has no type", i + 1))
                 .and_then(|ty| cpp_type(ty, classes))
                 .map_err(|why| {
-                    format!("parameter {} (`{}`) is {why}", i + 1, name.as_deref().unwrap_or(""))
+                    format!(
+                        "parameter {} (`{}`) is {why}",
+                        i + 1,
+                        name.as_deref().unwrap_or("")
+                    )
                 })?;
             Ok(Param { ty, name })
         })
@@ -192,7 +196,10 @@ fn constructors(
         let name = if names.contains("new") {
             let mut parts = vec!["new".to_owned()];
             parts.extend(params.iter().enumerate().map(|(i, p)| {
-                p.name.clone().unwrap_or_else(|| format!("arg{i}")).to_ascii_lowercase()
+                p.name
+                    .clone()
+                    .unwrap_or_else(|| format!("arg{i}"))
+                    .to_ascii_lowercase()
             }));
             let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
             join(&parts)

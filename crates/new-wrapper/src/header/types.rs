@@ -59,7 +59,11 @@ fn base(ty: Type, classes: &Classes, pointed: bool) -> Result<Base, String> {
         TypeKind::Record if is_std_string(ty) => Base::StdString,
         _ => match classes.name_of(ty) {
             Some(class) => Base::Named(class),
-            None => Base::Named(ty.get_display_name().trim_start_matches("const ").to_owned()),
+            None => Base::Named(
+                ty.get_display_name()
+                    .trim_start_matches("const ")
+                    .to_owned(),
+            ),
         },
     })
 }

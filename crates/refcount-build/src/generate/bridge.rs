@@ -15,7 +15,10 @@ pub fn ffi(plan: &Plan, options: Options) -> String {
         "// The `# Safety` sections below are written, but clippy does not see them through the macro.",
     );
     out.line("#[allow(clippy::missing_safety_doc)]");
-    out.line(&format!("#[cxx::bridge(namespace = \"{}\")]", plan.bridge_namespace));
+    out.line(&format!(
+        "#[cxx::bridge(namespace = \"{}\")]",
+        plan.bridge_namespace
+    ));
     out.line("mod bridge {");
     out.line("    unsafe extern \"C++\" {");
     out.line(&format!(
@@ -62,7 +65,10 @@ fn class(out: &mut Out, plan: &Plan, c: &ClassPlan) {
     out.line("");
     out.line("        /// Releases the reference (or the object) a handle holds.");
     out.push("        ///\n        /// # Safety\n        ///\n        /// `p` points to a live object, whose reference the caller gives up.\n");
-    out.line(&format!("        unsafe fn {}(p: *mut {});", c.release_shim, c.rust));
+    out.line(&format!(
+        "        unsafe fn {}(p: *mut {});",
+        c.release_shim, c.rust
+    ));
     for m in &c.methods {
         out.line("");
         let doc = if m.doc.is_empty() {
@@ -90,6 +96,10 @@ fn class(out: &mut Out, plan: &Plan, c: &ClassPlan) {
             (false, _) => format!(" -> {}", m.ret.bridge),
         };
         let unsafe_ = if m.unsafe_bridge { "unsafe " } else { "" };
-        out.line(&format!("        {unsafe_}fn {}({}){ret};", m.shim, list(params)));
+        out.line(&format!(
+            "        {unsafe_}fn {}({}){ret};",
+            m.shim,
+            list(params)
+        ));
     }
 }

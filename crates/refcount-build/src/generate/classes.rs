@@ -41,7 +41,10 @@ fn class(out: &mut Out, c: &ClassPlan) {
     let rust = &c.rust;
     out.line("");
     out.anchor("", &format!("type_{}", c.snake));
-    out.line(&format!("/// {}", doc_or(&c.doc, format!("The C++ `{}`.", c.qualified))));
+    out.line(&format!(
+        "/// {}",
+        doc_or(&c.doc, format!("The C++ `{}`.", c.qualified))
+    ));
     out.line("///");
     let held = match c.kind {
         "intrusive" => "It counts its own references: a clone adds one, a drop releases one,\n/// and the C++ object goes with its last reference, held in Rust or in C++.".to_owned(),
@@ -55,7 +58,11 @@ fn class(out: &mut Out, c: &ClassPlan) {
         (false, false) => "Not declared thread-safe: it stays on the thread that made it.",
     };
     out.line(&format!("/// {held} {threads}"));
-    let derive = if c.kind == "unique" { "Debug" } else { "Clone, Debug" };
+    let derive = if c.kind == "unique" {
+        "Debug"
+    } else {
+        "Clone, Debug"
+    };
     out.line(&format!("#[derive({derive})]"));
     out.line(&format!("pub struct {rust} {{"));
     if !c.kept.is_empty() {
@@ -68,8 +75,13 @@ fn class(out: &mut Out, c: &ClassPlan) {
         } else {
             " (a `close` of theirs waits for it)"
         };
-        out.line(&format!("    /// The `{}` objects given to the constructor: the C++ object may point to", f.class));
-        out.line("    /// them without a reference of its own, so they live as long as it, whatever");
+        out.line(&format!(
+            "    /// The `{}` objects given to the constructor: the C++ object may point to",
+            f.class
+        ));
+        out.line(
+            "    /// them without a reference of its own, so they live as long as it, whatever",
+        );
         out.line(&format!("    /// clone of this wrapper goes last{waits}."));
         out.line(&format!("    {}: std::sync::Arc<[{}]>,", f.field, f.ty));
     }
@@ -171,14 +183,20 @@ fn ctor(out: &mut Out, c: &ClassPlan, k: &CtorPlan) {
         c.cpp, k.cpp_params
     ));
     let params = list(k.params.iter().map(|p| format!("{}: {}", p.name, p.rust)));
-    out.line(&format!("    pub fn {}({params}) -> Result<Self, Error> {{", k.name));
+    out.line(&format!(
+        "    pub fn {}({params}) -> Result<Self, Error> {{",
+        k.name
+    ));
     for prep in k.params.iter().filter_map(|p| p.prep.as_deref()) {
         out.line(&format!("        {prep}"));
     }
     let args = list(k.params.iter().map(|p| p.rust_arg.as_str()));
     if k.unsafe_bridge {
         out.line("        // SAFETY: the pointers come from live handles, which outlive the call.");
-        out.line(&format!("        let raw = unsafe {{ ffi::{}({args}) }}?;", k.shim));
+        out.line(&format!(
+            "        let raw = unsafe {{ ffi::{}({args}) }}?;",
+            k.shim
+        ));
     } else {
         out.line(&format!("        let raw = ffi::{}({args})?;", k.shim));
     }
@@ -267,7 +285,11 @@ fn method(out: &mut Out, c: &ClassPlan, m: &MethodPlan) {
         (false, false, true) => Some("self.handle.get()"),
         (false, false, false) => Some("self.handle.as_ptr()"),
     };
-    let args = list(receiver.into_iter().chain(m.params.iter().map(|p| p.rust_arg.as_str())));
+    let args = list(
+        receiver
+            .into_iter()
+            .chain(m.params.iter().map(|p| p.rust_arg.as_str())),
+    );
     let mut call = if m.unsafe_bridge {
         format!("unsafe {{ ffi::{}({args}) }}", m.shim)
     } else {
@@ -306,7 +328,11 @@ fn method(out: &mut Out, c: &ClassPlan, m: &MethodPlan) {
     } else {
         format!(" -> {ret}")
     };
-    out.line(&format!("    pub fn {}({}){arrow} {{", m.rust, list(params)));
+    out.line(&format!(
+        "    pub fn {}({}){arrow} {{",
+        m.rust,
+        list(params)
+    ));
     if counted {
         out.line("        let this = self.handle.lease()?;");
     }

@@ -10,7 +10,10 @@ pub fn native(plan: &Plan, options: Options) -> String {
     for c in &plan.classes {
         out.line("");
         out.anchor("", &format!("native_{}", c.snake));
-        out.line(&format!("// SAFETY: as answered, `{}` is {}:", c.cpp, c.ownership));
+        out.line(&format!(
+            "// SAFETY: as answered, `{}` is {}:",
+            c.cpp, c.ownership
+        ));
         let mut says = format!(
             "// `{}` gives up the reference (or the object) a handle holds, with\n// `{}`.",
             c.release_shim, c.release

@@ -17,7 +17,14 @@ fn calls(c: &ClassPlan, var: &str) -> Vec<(String, String)> {
             };
             let code = format!("{receiver}{call}");
             let discard = !matches!(m.ret.kind, crate::plan::ReturnKind::Void) || m.result;
-            Some((code.clone(), if discard { format!("let _ = {code};") } else { format!("{code};") }))
+            Some((
+                code.clone(),
+                if discard {
+                    format!("let _ = {code};")
+                } else {
+                    format!("{code};")
+                },
+            ))
         })
         .collect()
 }
@@ -59,7 +66,9 @@ fn checked(test: impl FnOnce() -> Result<(), Error>) {{
                 "        assert!({var}.close());\n        assert!({var}.lease().is_err(), \"a closed object is never used again\");\n"
             ));
         }
-        out.push_str(&format!("        drop({var});\n        Ok(())\n    }});\n}}\n"));
+        out.push_str(&format!(
+            "        drop({var});\n        Ok(())\n    }});\n}}\n"
+        ));
     }
     out
 }

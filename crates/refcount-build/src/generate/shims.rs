@@ -74,7 +74,12 @@ fn class(out: &mut Out, c: &ClassPlan) {
         params.extend(m.params.iter().map(|p| format!("{} {}", p.cpp, p.name)));
         let value = m.ret.cpp_wrap.replace("CALL", &call);
         let ret = if m.ret.cpp == "void" { "" } else { "return " };
-        out.line(&format!("inline {} {}({}) {{", m.ret.cpp, m.shim, list(params)));
+        out.line(&format!(
+            "inline {} {}({}) {{",
+            m.ret.cpp,
+            m.shim,
+            list(params)
+        ));
         out.line(&format!("    {ret}{value};"));
         out.line("}");
     }

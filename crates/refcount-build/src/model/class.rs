@@ -44,9 +44,11 @@ impl Call {
         if valid {
             Ok(Call(name.to_owned()))
         } else {
-            Err("name a member function (`release`) or a free function with its namespace \
+            Err(
+                "name a member function (`release`) or a free function with its namespace \
                  (`acme::release` or `::release`)"
-                .to_owned())
+                    .to_owned(),
+            )
         }
     }
 }
@@ -91,7 +93,9 @@ impl fmt::Display for Ownership {
                 write!(f, "intrusive({},{})", add_ref.0, release.0)
             }
             Ownership::Unique { destroy: None } => f.write_str("unique"),
-            Ownership::Unique { destroy: Some(call) } => write!(f, "unique({})", call.0),
+            Ownership::Unique {
+                destroy: Some(call),
+            } => write!(f, "unique({})", call.0),
             Ownership::Counted { release } => write!(f, "counted({})", release.0),
         }
     }
@@ -235,7 +239,10 @@ impl FromStr for Class {
                 ))
             }
             (other, _) => {
-                return Err(refuse(&what, format!("`{other}` is no ownership: {CLASS_FORM}")))
+                return Err(refuse(
+                    &what,
+                    format!("`{other}` is no ownership: {CLASS_FORM}"),
+                ))
             }
         };
         let mut class = Class {
@@ -254,7 +261,10 @@ impl FromStr for Class {
                 ("sync", None) => class.sync = true,
                 ("retain", None) if class.ownership.kind() == "intrusive" => class.retain = true,
                 ("retain", None) => {
-                    return Err(refuse(&what, "only an intrusive class has a count to retain".into()))
+                    return Err(refuse(
+                        &what,
+                        "only an intrusive class has a count to retain".into(),
+                    ))
                 }
                 (name, Some(params)) if name == "new" || name.starts_with("new_") => {
                     if !is_identifier(name) {
@@ -310,7 +320,11 @@ impl Class {
         for k in &self.constructors {
             code = format!("{code} {}({})", k.name, show_params(&k.params));
         }
-        for (flag, word) in [(self.send, "send"), (self.sync, "sync"), (self.retain, "retain")] {
+        for (flag, word) in [
+            (self.send, "send"),
+            (self.sync, "sync"),
+            (self.retain, "retain"),
+        ] {
             if flag {
                 code = format!("{code} {word}");
             }

@@ -124,9 +124,10 @@ impl FromStr for Method {
             }
             let owned = ret.strip_prefix("new ");
             method.returns = Returns {
-                ty: owned.unwrap_or(ret).parse().map_err(|why| {
-                    refuse(format!("its return type `{ret}` is {why}"))
-                })?,
+                ty: owned
+                    .unwrap_or(ret)
+                    .parse()
+                    .map_err(|why| refuse(format!("its return type `{ret}` is {why}")))?,
                 owned: owned.is_some(),
             };
         }
@@ -148,7 +149,9 @@ impl FromStr for Method {
         }
         if let Some(rust) = &method.rust {
             if !is_identifier(rust) || is_rust_keyword(rust) {
-                return Err(refuse(format!("`{rust}` after `as` is no Rust function name")));
+                return Err(refuse(format!(
+                    "`{rust}` after `as` is no Rust function name"
+                )));
             }
         }
         Ok(method)

@@ -15,7 +15,9 @@ use serde::{Deserialize, Serialize};
 pub use class::{Call, Class, Constructor, Ownership, CLASS_FORM};
 pub use method::{Method, Returns, METHOD_FORM};
 pub use text::HEADER;
-pub use types::{is_identifier, parse_params, show_params as show, Base, CppType, Indirection, Param, Scalar};
+pub use types::{
+    is_identifier, parse_params, show_params as show, Base, CppType, Indirection, Param, Scalar,
+};
 
 use crate::{Error, Refusal, Result};
 

@@ -48,7 +48,9 @@ impl Wrapper {
         }
         let classes = block(self.classes.iter().map(ToString::to_string), &[]);
         let methods = block(self.methods.iter().map(ToString::to_string), skipped);
-        text.push_str(&format!("classes = {classes}\nmethods = {methods}\n\n[library]\n"));
+        text.push_str(&format!(
+            "classes = {classes}\nmethods = {methods}\n\n[library]\n"
+        ));
         match &self.library {
             Library::Sources {
                 folder,

@@ -38,8 +38,12 @@ impl Scalar {
             "unsigned" | "unsigned int" | "uint32_t" => U32,
             "long" | "long int" | "signed long" | "long long" | "long long int"
             | "signed long long" | "int64_t" | "ptrdiff_t" | "intptr_t" | "ssize_t" => I64,
-            "unsigned long" | "unsigned long int" | "unsigned long long"
-            | "unsigned long long int" | "uint64_t" | "uintptr_t" => U64,
+            "unsigned long"
+            | "unsigned long int"
+            | "unsigned long long"
+            | "unsigned long long int"
+            | "uint64_t"
+            | "uintptr_t" => U64,
             "size_t" => Usize,
             "float" => F32,
             "double" => F64,
@@ -292,7 +296,9 @@ pub fn parse_params(text: &str) -> Result<Vec<Param>, String> {
             } else {
                 (part, None)
             };
-            let ty = ty.parse().map_err(|why| format!("parameter {}: {why}", i + 1))?;
+            let ty = ty
+                .parse()
+                .map_err(|why| format!("parameter {}: {why}", i + 1))?;
             Ok(Param { ty, name })
         })
         .collect()
@@ -313,7 +319,13 @@ mod tests {
 
     #[test]
     fn types_print_back_as_they_are_read() {
-        for text in ["const std::string&", "shape*", "unsigned long", "const char*", "int&&"] {
+        for text in [
+            "const std::string&",
+            "shape*",
+            "unsigned long",
+            "const char*",
+            "int&&",
+        ] {
             assert_eq!(text.parse::<CppType>().unwrap().to_string(), text);
         }
         assert!("".parse::<CppType>().is_err());
@@ -325,9 +337,15 @@ mod tests {
         let params = parse_params("const std::string& name, unsigned int, shape* s").unwrap();
         assert_eq!(params[0].name.as_deref(), Some("name"));
         assert_eq!(params[1].name, None);
-        assert_eq!(params[1].ty.base, Base::Scalar(Scalar::U32, "unsigned int".into()));
+        assert_eq!(
+            params[1].ty.base,
+            Base::Scalar(Scalar::U32, "unsigned int".into())
+        );
         assert_eq!(params[2].ty.named(), Some("shape"));
-        assert_eq!(show_params(&params), "const std::string& name, unsigned int, shape* s");
+        assert_eq!(
+            show_params(&params),
+            "const std::string& name, unsigned int, shape* s"
+        );
         assert!(parse_params("int, ,int").is_err());
     }
 }

@@ -3,6 +3,7 @@
 //! Everything the generator refuses is refused here, before a file is written.
 
 mod params;
+mod samples;
 
 use std::collections::BTreeMap;
 
@@ -167,14 +168,20 @@ impl Plan {
                 .constructors
                 .iter()
                 .map(|k| {
-                    let params = params::params(&k.params, &classes, ns, true, Scope::with(&["handle", "raw"]))
-                        .map_err(|why| {
-                            Refusal::new(
-                                format!("constructor `{}.{}` (classes)", class.cpp, k.name),
-                                format!("{}({})", k.name, crate::model::show(&k.params)),
-                                why,
-                            )
-                        })?;
+                    let params = params::params(
+                        &k.params,
+                        &classes,
+                        ns,
+                        true,
+                        Scope::with(&["handle", "raw"]),
+                    )
+                    .map_err(|why| {
+                        Refusal::new(
+                            format!("constructor `{}.{}` (classes)", class.cpp, k.name),
+                            format!("{}({})", k.name, crate::model::show(&k.params)),
+                            why,
+                        )
+                    })?;
                     Ok(CtorPlan {
                         shim: shims.unique(&join(&[&classes[i].snake, &k.name])),
                         unsafe_bridge: params.iter().any(|p| p.raw),
@@ -204,8 +211,8 @@ impl Plan {
                 .expect("checked by method_plan");
             class.methods.push(plan);
         }
-        mark_wrapping(&mut classes);
-        samples(&mut classes);
+        samples::mark_wrapping(&mut classes);
+        samples::samples(&mut classes);
         Ok(Plan {
             bridge_namespace: format!("{crate_name}_bridge"),
             crate_name,
@@ -317,11 +324,15 @@ fn method_plan(
     };
     let what = format!("method `{}.{}` (methods)", m.class, m.cpp);
     let refuse = |why: String| Refusal::new(what.as_str(), code.as_str(), why);
-    let params = params::params(&m.params, classes, ns, false, Scope::with(&["this_"])).map_err(refuse)?;
+    let params =
+        params::params(&m.params, classes, ns, false, Scope::with(&["this_"])).map_err(refuse)?;
     let ret = params::returns(&m.returns, classes, ns)
         .map_err(|why| refuse(format!("its return type `{}` is {why}", m.returns.ty)))?;
     if let ReturnKind::Object { cpp_class, .. } = &ret.kind {
-        let returned = classes.iter().find(|k| &k.cpp == cpp_class).expect("a class");
+        let returned = classes
+            .iter()
+            .find(|k| &k.cpp == cpp_class)
+            .expect("a class");
         if !returned.kept.is_empty() {
             return Err(refuse(format!(
                 "it returns a `{cpp_class}`, whose wrapper keeps alive what its constructor was \
@@ -341,7 +352,10 @@ fn method_plan(
             )))
         }
         Some(rust) if !scope.take(rust) => {
-            return Err(refuse(format!("the Rust name `{rust}` is used twice in `{}`", m.class)))
+            return Err(refuse(format!(
+                "the Rust name `{rust}` is used twice in `{}`",
+                m.class
+            )))
         }
         Some(rust) => rust.clone(),
         None => {
@@ -372,74 +386,4 @@ fn method_plan(
         result: m.throws || leased,
         sample_call: None,
     })
-}
-
-/// Marks the classes whose objects methods return, so that they get the function
-/// that wraps one.
-fn mark_wrapping(classes: &mut [ClassPlan]) {
-    let returned: Vec<(String, &'static str)> = classes
-        .iter()
-        .flat_map(|c| &c.methods)
-        .filter_map(|m| match &m.ret.kind {
-            ReturnKind::Object { cpp_class, from, .. } => Some((cpp_class.clone(), *from)),
-            _ => None,
-        })
-        .collect();
-    for (cpp, from) in returned {
-        let class = classes.iter_mut().find(|c| c.cpp == cpp).expect("a class");
-        match from {
-            "from_adopted" => class.from_adopted = true,
-            _ => class.from_retained = true,
-        }
-    }
-}
-
-/// Sample arguments made from `makes`, or `None` if one cannot be made.
-fn sample_args(params: &[ParamPlan], makes: &BTreeMap<String, String>) -> Option<String> {
-    let args: Option<Vec<String>> = params
-        .iter()
-        .map(|p| match &p.sample_class {
-            None => Some(p.sample.clone()),
-            Some(class) => {
-                let made = makes.get(class)?;
-                Some(if p.sample.starts_with('&') {
-                    format!("&{made}")
-                } else {
-                    made.clone()
-                })
-            }
-        })
-        .collect();
-    args.map(|args| args.join(", "))
-}
-
-/// What a test writes to make an object of each class (the first constructor whose
-/// parameters can all be made, class by class until nothing changes), and a sample
-/// call of each const and static method.
-fn samples(classes: &mut [ClassPlan]) {
-    let mut makes: BTreeMap<String, String> = BTreeMap::new();
-    let mut changed = true;
-    while changed {
-        changed = false;
-        for c in classes.iter() {
-            if makes.contains_key(&c.cpp) {
-                continue;
-            }
-            for k in &c.ctors {
-                if let Some(args) = sample_args(&k.params, &makes) {
-                    makes.insert(c.cpp.clone(), format!("{}::{}({args})?", c.rust, k.name));
-                    changed = true;
-                    break;
-                }
-            }
-        }
-    }
-    for c in classes.iter_mut() {
-        c.make = makes.get(&c.cpp).cloned();
-        for m in &mut c.methods {
-            if m.is_const || m.is_static {
-                m.sample_call = sample_args(&m.params, &makes).map(|a| format!("{}({a})", m.rust));
-            }
-        }
-    }
 }

@@ -205,7 +205,11 @@ fn object_param(
     row.raw = true;
     row.bridge = format!("*mut {}", c.rust);
     row.cpp = format!("{}*", c.qualified);
-    row.cpp_arg = if reference { format!("*{name}") } else { name.clone() };
+    row.cpp_arg = if reference {
+        format!("*{name}")
+    } else {
+        name.clone()
+    };
     row.sample_class = Some(c.cpp.clone());
     row.rust = format!("&{}", c.rust);
     row.sample = format!("&{}", c.var);
@@ -271,7 +275,12 @@ pub fn returns(r: &Returns, classes: &[ClassPlan], ns: &str) -> Result<ReturnPla
             if pointer > 0 || (reference && !ty.is_const) {
                 return Err("a pointer or reference to a scalar".to_owned());
             }
-            return Ok(plain(ReturnKind::Value, scalar.rust(), scalar.cpp(), "CALL"));
+            return Ok(plain(
+                ReturnKind::Value,
+                scalar.rust(),
+                scalar.cpp(),
+                "CALL",
+            ));
         }
         Base::StdString if pointer == 0 && !r.owned => {
             if reference && !ty.is_const {
@@ -280,9 +289,7 @@ pub fn returns(r: &Returns, classes: &[ClassPlan], ns: &str) -> Result<ReturnPla
             let wrap = "::rust::String::lossy(CALL)";
             return Ok(plain(ReturnKind::String, "String", "::rust::String", wrap));
         }
-        Base::Char if pointer == 1 => {
-            return Err("a C string (who frees it is unknown)".to_owned())
-        }
+        Base::Char if pointer == 1 => return Err("a C string (who frees it is unknown)".to_owned()),
         _ => {}
     }
     let c = class_named(ty, classes, ns).ok_or_else(unknown)?;
