@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# libclang, which `new-wrapper --header` loads at run time to read C++ headers:
-# installed from Debian's libclang-dev when it is missing.
+# What reading and wrapping real libraries needs: libclang, which `new-wrapper
+# --header` loads at run time to read C++ headers, and the development packages of
+# the Debian libraries the tests wrap (jsoncpp). Each is installed only when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source ci/lib.sh
@@ -9,3 +10,12 @@ if ! ls /usr/lib/llvm-*/lib/libclang.so* /usr/lib/x86_64-linux-gnu/libclang*.so*
     apt_install libclang-dev
 fi
 ls /usr/lib/llvm-*/lib/libclang.so 2>/dev/null | head -n 1
+
+missing=()
+for package in libjsoncpp-dev pkg-config; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+    apt_install "${missing[@]}"
+fi
+pkg-config --modversion jsoncpp

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 source ci/lib.sh
 
 step "format" cargo fmt --all --check
-step "libclang (for reading headers)" ci/libclang.sh
+step "libclang and the real libraries the tests wrap" ci/libclang.sh
 step "clippy" cargo clippy --workspace --all-targets --all-features -- -D warnings
 step "tests" cargo test --workspace --all-features
 step "docs" env RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --all-features

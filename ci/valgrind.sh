@@ -23,7 +23,6 @@ cargo test -q -p dog-cxx -p dog-dynamic --tests
 # Outside the kit's folder, so that they are not taken for members of its workspace.
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-export CARGO_NAME="${CARGO_NAME:-ci}"
 
 # The generators themselves run without valgrind: only the generated code is checked.
 generate() { env -u CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER cargo run -q "$@"; }

@@ -10,7 +10,6 @@ fn new_wrapper(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_new-wrapper"))
         .args(args)
         .current_dir(cwd)
-        .env("CARGO_NAME", "cli test")
         .output()
         .expect("new-wrapper runs")
 }

@@ -167,7 +167,7 @@ impl Scope {
         let mut name = base.to_owned();
         let mut n = 2;
         while !self.take(&name) {
-            name = join(&[base, &n.to_string()]);
+            name = format!("{}_{n}", base.trim_end_matches('_'));
             n += 1;
         }
         name
@@ -193,6 +193,7 @@ mod tests {
     fn joined_names_never_hold_a_double_underscore() {
         assert_eq!(join(&["value", "new", "value_"]), "value_new_value");
         assert_eq!(join(&["_x", "", "y__z"]), "x_y_z");
+        assert_eq!(Scope::with(&["_keep"]).unique("_keep"), "_keep_2");
         let mut scope = Scope::default();
         let names: Vec<String> = (0..3).map(|_| scope.unique("value_new_value")).collect();
         assert_eq!(

@@ -25,7 +25,6 @@ pub struct Rendered {
 /// Renders the template with `answers`, into a fresh temporary folder outside the
 /// kit's workspace (so cargo-generate does not add it to the workspace).
 pub fn render(answers: &Answers) -> Rendered {
-    set_author();
     let dir = tempfile::tempdir().expect("a temporary folder");
     let root = dir.path().join(&answers.name);
     let root = generate(&template_dir(), answers, &root)
@@ -35,7 +34,6 @@ pub fn render(answers: &Answers) -> Rendered {
 
 /// Renders the template for crate `name` with nothing answered but `defines`.
 pub fn render_defines(name: &str, defines: Vec<String>) -> Rendered {
-    set_author();
     let dir = tempfile::tempdir().expect("a temporary folder");
     let root = generate_with_defines(&template_dir(), name, defines, &dir.path().join(name))
         .unwrap_or_else(|e| panic!("generation failed: {e}"));
@@ -91,9 +89,11 @@ pub fn templatize_cpp(text: &str) -> String {
 pub fn cargo(dir: &Path, args: &[&str], env: &[(&str, &Path)]) -> String {
     let start = Instant::now();
     let mut command = Command::new(env!("CARGO"));
+    // `--offline` right after the subcommand: anything after `--` is the tool's.
     command
-        .args(args)
+        .args(&args[..1])
         .arg("--offline")
+        .args(&args[1..])
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", kit_root().join("target/template-e2e"));
     for (key, value) in env {

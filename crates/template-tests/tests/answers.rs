@@ -5,11 +5,9 @@ use std::path::Path;
 
 use new_wrapper::{generate, template_dir, Answers, Error, Library, RefcountSource};
 use refcount_build::{Class, Method};
-use template_tests::set_author;
 
 /// Generates into a fresh folder; returns the refusal and checks nothing was left.
 fn refused(answers: &Answers) -> String {
-    set_author();
     let parent = tempfile::tempdir().unwrap();
     let destination = parent.path().join("out");
     let err =

@@ -118,3 +118,50 @@ fn the_dry_runs_values_file_reproduces_the_crate_with_plain_cargo_generate() {
     assert_eq!(files(&generated), through_new_wrapper);
     assert!(matches!(answers.library, Library::Existing { .. }));
 }
+
+/// A real library nobody here wrote: jsoncpp, from Debian's `libjsoncpp-dev`, read
+/// and generated with one command's answers. Its `Json::Value` has ten constructors
+/// whose parameter is named `value`: their bridge names must stay valid C++ (no
+/// `__`). The crate builds, lints and formats clean; what it binds of jsoncpp (and
+/// whether its members may be called as the generated tests do) is for the real C++
+/// libraries' reader to decide, so its tests are not run here.
+#[test]
+fn jsoncpp_from_its_installed_header_gives_a_crate_that_builds() {
+    let include_dirs = new_wrapper::options::pkg_config_include_dirs("jsoncpp")
+        .expect("libjsoncpp-dev is installed (ci/libclang.sh)");
+    let found = new_wrapper::header::read(&new_wrapper::header::Request {
+        headers: vec!["json/value.h".to_owned()],
+        include_dirs,
+        ..Default::default()
+    })
+    .expect("jsoncpp's header reads");
+    let answers = new_wrapper::Answers {
+        cpp_namespace: found.namespace,
+        library: Library::PkgConfig {
+            package: "jsoncpp".to_owned(),
+        },
+        headers: vec!["json/value.h".to_owned()],
+        classes: found.classes,
+        methods: found.methods,
+        skipped: found.skipped,
+        refcount: template_tests::libraries::kit_refcount(),
+        ci: false,
+        ..new_wrapper::Answers::defaults("json-wrapper")
+    };
+    let value = answers
+        .classes
+        .iter()
+        .find(|c| c.cpp == "Value")
+        .expect("Json::Value");
+    assert!(value.constructors.len() >= 5, "{value}");
+    let rendered = render(&answers);
+    let shims =
+        refcount_build::generate::files(&template_tests::plan(&rendered.root), Default::default());
+    let header = &shims.iter().find(|f| f.name == "bridge.h").unwrap().text;
+    assert!(!header.contains("__"), "a shim name holds `__`");
+    template_tests::cargo(
+        &rendered.root,
+        &["clippy", "--all-targets", "--", "-D", "warnings"],
+        &[],
+    );
+}

@@ -106,7 +106,6 @@ pub fn params(
     in_ctor: bool,
     mut scope: Scope,
 ) -> Result<Vec<ParamPlan>, String> {
-    let mut keep_fields = Scope::default();
     params
         .iter()
         .enumerate()
@@ -118,7 +117,7 @@ pub fn params(
                 (None, None) => format!("arg{i}"),
             };
             let name = scope.unique(&base);
-            param(&p.ty, name, class, in_ctor, &mut keep_fields)
+            param(&p.ty, name, class, in_ctor)
                 .map_err(|why| format!("parameter {} (`{}`) is {why}", i + 1, p.ty))
         })
         .collect()
@@ -129,7 +128,6 @@ fn param(
     name: String,
     class: Option<&ClassPlan>,
     in_ctor: bool,
-    keep_fields: &mut Scope,
 ) -> Result<ParamPlan, String> {
     let mut row = ParamPlan {
         rust: String::new(),
@@ -177,7 +175,7 @@ fn param(
         Base::Char if pointer == 1 && ty.is_const => {
             row.cpp_arg = format!("std::string({name}).c_str()");
         }
-        _ => return object_param(row, class, pointer, reference, in_ctor, keep_fields),
+        _ => return object_param(row, class, pointer, reference, in_ctor),
     }
     row.rust = "&str".to_owned();
     row.bridge = "&str".to_owned();
@@ -192,7 +190,6 @@ fn object_param(
     pointer: u8,
     reference: bool,
     in_ctor: bool,
-    keep_fields: &mut Scope,
 ) -> Result<ParamPlan, String> {
     let c = class.ok_or_else(unknown)?;
     if usize::from(pointer) + usize::from(reference) != 1 {
@@ -214,10 +211,11 @@ fn object_param(
     row.rust = format!("&{}", c.rust);
     row.sample = format!("&{}", c.var);
     row.rust_arg = format!("{name}.as_ptr()");
-    let mut keep = |value: String, ty: String| {
+    // One field per class kept: it holds every object of that class given.
+    let keep = |value: String, ty: String| {
         Some(Keep {
             value,
-            field: keep_fields.unique(&format!("_keep_{}", c.snake)),
+            field: format!("_keep_{}", c.snake),
             class: c.rust.clone(),
             ty,
         })

@@ -10,14 +10,12 @@ use new_wrapper::{generate, template_dir, Answers};
 use template_tests::libraries::{
     add_tests, build, geo_answers, read_answers, store_answers, zoo_answers,
 };
-use template_tests::set_author;
 
 fn main() -> ExitCode {
     let Some(out) = std::env::args().nth(1).map(PathBuf::from) else {
         eprintln!("usage: test-crates OUT");
         return ExitCode::FAILURE;
     };
-    set_author();
     let geo = build("geo", &out.join("libraries"));
     let store = build("store", &out.join("libraries"));
     let zoo = build("zoo", &out.join("libraries"));
