@@ -2,8 +2,8 @@
 
 use {{crate_name}}::{Dog, DogOwner, Error};
 
-// ANCHOR: walk
-fn main() -> Result<(), Error> {
+{% if kit_example %}// ANCHOR: walk
+{% endif %}fn main() -> Result<(), Error> {
     let dog = Dog::new()?;
     let owner = DogOwner::new(&dog)?;
     println!(
@@ -35,4 +35,5 @@ fn main() -> Result<(), Error> {
     );
     Ok(())
 }
-// ANCHOR_END: walk
+{% if kit_example %}// ANCHOR_END: walk
+{% endif %}

@@ -28,8 +28,8 @@ fn live() -> (i32, i32) {
     (Dog::num_dogs(), DogOwner::num_owners())
 }
 
-// ANCHOR: keeps_alive
-#[test]
+{% if kit_example %}// ANCHOR: keeps_alive
+{% endif %}#[test]
 fn an_owner_keeps_its_dog_alive_after_the_caller_drops_it() {
     checked(|| {
         let dog = Dog::new()?;
@@ -50,8 +50,8 @@ fn an_owner_keeps_its_dog_alive_after_the_caller_drops_it() {
         Ok(())
     });
 }
-// ANCHOR_END: keeps_alive
-
+{% if kit_example %}// ANCHOR_END: keeps_alive
+{% endif %}
 #[test]
 fn walking_moves_the_dog_seen_through_every_handle() {
     checked(|| {
@@ -98,8 +98,8 @@ fn an_owner_clone_shares_the_native_owner() {
     });
 }
 
-// ANCHOR: exception
-#[test]
+{% if kit_example %}// ANCHOR: exception
+{% endif %}#[test]
 fn a_cpp_exception_becomes_an_err() {
     checked(|| {
         // SAFETY: a null dog is allowed: the C++ constructor throws for it.
@@ -112,8 +112,8 @@ fn a_cpp_exception_becomes_an_err() {
         Ok(())
     });
 }
-// ANCHOR_END: exception
-
+{% if kit_example %}// ANCHOR_END: exception
+{% endif %}
 #[test]
 fn a_forced_close_releases_once_and_twice_is_harmless() {
     checked(|| {

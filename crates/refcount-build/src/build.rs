@@ -109,15 +109,9 @@ pub fn build() -> Result<()> {
             link_dirs.push(lib_dir);
         }
         Library::PkgConfig { package } => {
-            // pkg-config prints the link flags for cargo, and says where the headers are.
-            let library = pkg_config::Config::new().probe(package).map_err(|err| {
-                Error::Library(format!(
-                    "pkg-config cannot find `{package}`: install its development package, or \
-                     point PKG_CONFIG_PATH at the folder of its `{package}.pc`\n{err}"
-                ))
-            })?;
-            bridge.includes(&library.include_paths);
-            link_dirs.extend(library.link_paths);
+            let (include_dirs, lib_dirs) = pkg_config(package)?;
+            bridge.includes(include_dirs);
+            link_dirs.extend(lib_dirs);
         }
     }
     bridge.compile(&format!("{}_bridge", plan.crate_name));
@@ -131,6 +125,27 @@ pub fn build() -> Result<()> {
     Ok(())
 }
 
+/// Finds `package` with pkg-config: its include and library folders (pkg-config
+/// prints the link flags for cargo).
+#[cfg(feature = "pkg-config")]
+fn pkg_config(package: &str) -> Result<(Vec<PathBuf>, Vec<PathBuf>)> {
+    let library = pkg_config::Config::new().probe(package).map_err(|err| {
+        Error::Library(format!(
+            "pkg-config cannot find `{package}`: install its development package, or point \
+             PKG_CONFIG_PATH at the folder of its `{package}.pc`\n{err}"
+        ))
+    })?;
+    Ok((library.include_paths, library.link_paths))
+}
+
+#[cfg(not(feature = "pkg-config"))]
+fn pkg_config(package: &str) -> Result<(Vec<PathBuf>, Vec<PathBuf>)> {
+    Err(Error::Library(format!(
+        "{WRAPPER_TOML} finds `{package}` with pkg-config: enable refcount-build's \
+         `pkg-config` feature in Cargo.toml's [build-dependencies]"
+    )))
+}
+
 /// The package name in the `Cargo.toml` of the crate at `root`.
 pub fn package_name(root: &Path) -> Result<String> {
     let path = root.join("Cargo.toml");
@@ -138,19 +153,22 @@ pub fn package_name(root: &Path) -> Result<String> {
         path: path.clone(),
         source,
     })?;
-    let table: toml::Table = toml::from_str(&text).map_err(|err| Error::Toml {
+    let missing = || Error::Toml {
+        path: path.clone(),
+        message: "no `package.name`".to_owned(),
+    };
+    let table = toml::de::DeTable::parse(&text).map_err(|err| Error::Toml {
         path: path.clone(),
         message: err.to_string(),
     })?;
-    table
-        .get("package")
-        .and_then(|package| package.get("name"))
-        .and_then(toml::Value::as_str)
-        .map(str::to_owned)
-        .ok_or_else(|| Error::Toml {
-            path,
-            message: "no `package.name`".to_owned(),
-        })
+    let package = table.get_ref().get("package").ok_or_else(missing)?;
+    match package.get_ref() {
+        toml::de::DeValue::Table(package) => match package.get("name").map(|n| n.get_ref()) {
+            Some(toml::de::DeValue::String(name)) => Ok(name.to_string()),
+            _ => Err(missing()),
+        },
+        _ => Err(missing()),
+    }
 }
 
 /// Writes the code that `build()` generates for the crate at `root` into `folder`,

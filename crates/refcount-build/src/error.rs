@@ -1,5 +1,6 @@
 //! Why a wrapper could not be described or generated.
 
+use std::fmt;
 use std::path::PathBuf;
 
 /// An entry of `wrapper.toml` (or a one-line answer) that cannot be generated: the
@@ -7,8 +8,7 @@ use std::path::PathBuf;
 ///
 /// Displayed as `"VALUE" is not a valid WHAT: ALLOWED`, where `WHAT` names the entry
 /// and where it is answered, as in ``class `shape` (classes)``.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("\"{value}\" is not a valid {what}: {allowed}")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
     /// What the value is for: ``class `shape` (classes)``.
     pub what: String,
@@ -33,15 +33,22 @@ impl Refusal {
     }
 }
 
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "\"{}\" is not a valid {}: {}", self.value, self.what, self.allowed)
+    }
+}
+
+impl std::error::Error for Refusal {}
+
 /// Why `refcount_build` failed.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
     /// An entry of the description is refused.
-    #[error("{0}")]
-    Refused(#[from] Refusal),
-    /// `wrapper.toml` is not valid TOML, or has an unknown key.
-    #[error("{}: {message}", path.display())]
+    Refused(Refusal),
+    /// `wrapper.toml` is not valid TOML, or an entry of it is refused: the line, and
+    /// what is allowed.
     Toml {
         /// The file.
         path: PathBuf,
@@ -49,7 +56,6 @@ pub enum Error {
         message: String,
     },
     /// A file could not be read or written.
-    #[error("{}: {source}", path.display())]
     Io {
         /// The file.
         path: PathBuf,
@@ -57,8 +63,34 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The library could not be found (pkg-config, or a folder that does not exist).
-    #[error("{0}")]
     Library(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Refused(refusal) => write!(f, "{refusal}"),
+            Error::Toml { path, message } => write!(f, "{}: {message}", path.display()),
+            Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Error::Library(message) => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Refused(refusal) => Some(refusal),
+            Error::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+impl From<Refusal> for Error {
+    fn from(refusal: Refusal) -> Self {
+        Error::Refused(refusal)
+    }
 }
 
 /// What `refcount_build` returns.

@@ -6,6 +6,19 @@
 //! hand-written code there is never overwritten, and an edit of `wrapper.toml` takes
 //! effect at the next `cargo build`.
 //!
+//! # Why at build time
+//!
+//! A `cargo generate` template cannot run Rust code, and its hook language (Rhai)
+//! hands the templates only strings, booleans and arrays: a generator there becomes
+//! positional rows and a second parser. Generating at build time, as `cxx-build` and
+//! `autocxx-build` do, keeps one generator in Rust for every way a crate is made
+//! (plain `cargo generate`, `new-wrapper`, an edited `wrapper.toml`), keeps generated
+//! and hand-written code apart by construction (the generated files live in
+//! `OUT_DIR`; the crate's own files are never written after it is created), and
+//! makes an edit of `wrapper.toml` one `cargo build` away. What it costs: the code is
+//! not in the crate's folder to read (`new-wrapper expand` writes it out, and
+//! `cargo doc` shows its API), and the crate builds one more small dependency.
+//!
 //! The parts, in the order the code flows through them:
 //!
 //! - [`model`]: the typed description, [`Wrapper`]; `wrapper.toml` is its text form,

@@ -7,31 +7,22 @@ use core::fmt;
 /// Everything that can go wrong when taking, using, converting or loading a handle.
 ///
 /// Every message names the native type involved and says what to do about it.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Error {
     /// A constructor was given a null pointer: there is no object to hold.
-    #[error(
-        "expected a `{type_id}` pointer but got null: the native call that produced it \
-         probably failed (check the library's error report)"
-    )]
     Null {
         /// The type the pointer should have pointed to.
         type_id: &'static str,
     },
 
     /// The handle was closed with `Counted::close` and its native object released.
-    #[error(
-        "the `{type_id}` handle was closed and its native object released; \
-         keep a clone open for as long as you use it"
-    )]
     Disposed {
         /// The type of the closed handle.
         type_id: &'static str,
     },
 
     /// An erased handle, or a type id from a C API, is not of the expected type.
-    #[error("expected a handle of type `{expected}` but got one of type `{actual}`")]
     TypeMismatch {
         /// The handle type that was asked for, such as `Shared<testnative::dog>`.
         expected: String,
@@ -40,7 +31,6 @@ pub enum Error {
     },
 
     /// A factory was asked to wrap a type id it has no constructor for.
-    #[error("no wrapper is registered for type id `{type_id}` (known: {})", Known(.known))]
     UnknownTypeId {
         /// The type id given by the native library.
         type_id: String,
@@ -49,11 +39,6 @@ pub enum Error {
     },
 
     /// A factory was asked to register a second Rust type under a type id it knows.
-    #[error(
-        "type id `{type_id}` is registered already, for `{registered}`; refused for \
-         `{refused}`: give each native type its own qualified TYPE_ID (such as \
-         `testnative::dog`)"
-    )]
     DuplicateTypeId {
         /// The type id claimed twice.
         type_id: String,
@@ -64,10 +49,6 @@ pub enum Error {
     },
 
     /// A counted handle could not give up its pointer because other clones still use it.
-    #[error(
-        "cannot take the raw `{type_id}` pointer out of a handle that {clones} other \
-         clone(s) still share; drop them first"
-    )]
     StillShared {
         /// The type of the handle.
         type_id: &'static str,
@@ -77,7 +58,6 @@ pub enum Error {
 
     /// No file for a shared library was found, or none of the candidates loaded.
     #[cfg(feature = "dynamic")]
-    #[error("could not load the native library `{name}`; tried:{}", Tried(.tried))]
     LibraryNotFound {
         /// The short name that was looked for, such as `testnative`.
         name: String,
@@ -88,7 +68,6 @@ pub enum Error {
     /// A symbol of a loaded library resolves to the null address: there is no
     /// function to call (an unresolved weak symbol, or an `ifunc` that chose none).
     #[cfg(feature = "dynamic")]
-    #[error("the library `{library}` has a symbol `{symbol}`, but its address is null")]
     NullSymbol {
         /// The file the library was loaded from.
         library: String,
@@ -98,7 +77,6 @@ pub enum Error {
 
     /// A required symbol is missing from a loaded library.
     #[cfg(feature = "dynamic")]
-    #[error("the library `{library}` has no symbol `{symbol}`: {reason}")]
     SymbolNotFound {
         /// The file the library was loaded from.
         library: String,
@@ -108,6 +86,66 @@ pub enum Error {
         reason: String,
     },
 }
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Null { type_id } => write!(
+                f,
+                "expected a `{type_id}` pointer but got null: the native call that produced it \
+                 probably failed (check the library's error report)"
+            ),
+            Error::Disposed { type_id } => write!(
+                f,
+                "the `{type_id}` handle was closed and its native object released; keep a clone \
+                 open for as long as you use it"
+            ),
+            Error::TypeMismatch { expected, actual } => write!(
+                f,
+                "expected a handle of type `{expected}` but got one of type `{actual}`"
+            ),
+            Error::UnknownTypeId { type_id, known } => write!(
+                f,
+                "no wrapper is registered for type id `{type_id}` (known: {})",
+                Known(known)
+            ),
+            Error::DuplicateTypeId {
+                type_id,
+                registered,
+                refused,
+            } => write!(
+                f,
+                "type id `{type_id}` is registered already, for `{registered}`; refused for \
+                 `{refused}`: give each native type its own qualified TYPE_ID (such as \
+                 `testnative::dog`)"
+            ),
+            Error::StillShared { type_id, clones } => write!(
+                f,
+                "cannot take the raw `{type_id}` pointer out of a handle that {clones} other \
+                 clone(s) still share; drop them first"
+            ),
+            #[cfg(feature = "dynamic")]
+            Error::LibraryNotFound { name, tried } => write!(
+                f,
+                "could not load the native library `{name}`; tried:{}",
+                Tried(tried)
+            ),
+            #[cfg(feature = "dynamic")]
+            Error::NullSymbol { library, symbol } => write!(
+                f,
+                "the library `{library}` has a symbol `{symbol}`, but its address is null"
+            ),
+            #[cfg(feature = "dynamic")]
+            Error::SymbolNotFound {
+                library,
+                symbol,
+                reason,
+            } => write!(f, "the library `{library}` has no symbol `{symbol}`: {reason}"),
+        }
+    }
+}
+
+impl core::error::Error for Error {}
 
 /// A `Result` whose error is this crate's [`Error`].
 pub type Result<T, E = Error> = core::result::Result<T, E>;

@@ -117,6 +117,10 @@ fn the_dry_runs_values_file_reproduces_the_crate_with_plain_cargo_generate() {
     .expect("cargo-generate takes the values file");
     assert_eq!(files(&generated), through_new_wrapper);
     assert!(matches!(answers.library, Library::Existing { .. }));
+    // Plain cargo-generate's crate, for classes that are not the sample's, builds and
+    // passes: everything it needs is in its wrapper.toml.
+    let tests = template_tests::cargo(&generated, &["test"], &[]);
+    assert!(tests.contains("test result: ok. 3 passed"), "{tests}");
 }
 
 /// A real library nobody here wrote: jsoncpp, from Debian's `libjsoncpp-dev`, read

@@ -97,15 +97,43 @@ mod classes {{
 pub use classes::{{{names}}};
 
 /// What can go wrong when using the library.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {{
     /// A C++ function threw: its message.
-    #[error("the C++ library failed: {{0}}")]
-    Native(#[from] cxx::Exception),
+    Native(cxx::Exception),
     /// A handle could not be made or used (a null object, a closed one).
-    #[error(transparent)]
-    Handle(#[from] refcount::Error),
+    Handle(refcount::Error),
+}}
+
+impl std::fmt::Display for Error {{
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {{
+        match self {{
+            Error::Native(exception) => write!(f, "the C++ library failed: {{exception}}"),
+            Error::Handle(err) => write!(f, "{{err}}"),
+        }}
+    }}
+}}
+
+impl std::error::Error for Error {{
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {{
+        match self {{
+            Error::Native(exception) => Some(exception),
+            Error::Handle(err) => Some(err),
+        }}
+    }}
+}}
+
+impl From<cxx::Exception> for Error {{
+    fn from(exception: cxx::Exception) -> Self {{
+        Error::Native(exception)
+    }}
+}}
+
+impl From<refcount::Error> for Error {{
+    fn from(err: refcount::Error) -> Self {{
+        Error::Handle(err)
+    }}
 }}
 "#,
         ffi = included("ffi.rs"),

@@ -1,19 +1,20 @@
 //! The typed model of a wrapper crate: the library and how it is found, its classes
-//! and methods. [`Wrapper`] is what `wrapper.toml` holds; each class and method is
-//! one line there, in the same form as `new-wrapper --class` and `--method`
-//! ([`Class`] and [`Method`] parse it with `FromStr` and print it with `Display`).
+//! and methods. [`Wrapper`] is what `wrapper.toml` holds ([`Wrapper::from_toml`]
+//! reads it, [`Wrapper::to_toml`] writes it); each class and method is one line
+//! there, in the same form as `new-wrapper --class` and `--method` ([`Class`] and
+//! [`Method`] parse it with `FromStr` and print it with `Display`).
 
 mod class;
 mod method;
+mod read;
 mod text;
 mod types;
 
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-
 pub use class::{Call, Class, Constructor, Ownership, CLASS_FORM};
 pub use method::{Method, Returns, METHOD_FORM};
+pub use read::ReadError;
 pub use text::HEADER;
 pub use types::{
     is_identifier, parse_params, show_params as show, Base, CppType, Indirection, Param, Scalar,
@@ -22,29 +23,24 @@ pub use types::{
 use crate::{Error, Refusal, Result};
 
 /// A wrapper crate's description: what `wrapper.toml` holds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Wrapper {
     /// The C++ namespace of the classes (`acme::zoo`).
     pub namespace: String,
     /// The headers the bridge includes, relative to an include folder.
     pub headers: Vec<String>,
     /// The classes to wrap.
-    #[serde(default)]
     pub classes: Vec<Class>,
     /// The methods to bind.
-    #[serde(default)]
     pub methods: Vec<Method>,
     /// The system packages that provide the library (for the crate's CI workflow).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub system_packages: Vec<String>,
     /// How the library is found.
     pub library: Library,
 }
 
 /// How the generated crate gets its C++ library.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Library {
     /// Compiled from C++ sources, with the bridge.
     Sources {
@@ -53,11 +49,9 @@ pub enum Library {
         /// The files to compile, relative to `folder`.
         files: Vec<String>,
         /// Preprocessor names to define.
-        #[serde(default)]
         defines: Vec<String>,
     },
     /// A prebuilt library in folders.
-    #[serde(rename_all = "kebab-case")]
     Existing {
         /// The folder the headers are relative to.
         include_dir: String,
@@ -72,25 +66,6 @@ pub enum Library {
         package: String,
     },
 }
-
-/// Writes `Display` and reads `FromStr` as serde's string form.
-macro_rules! string_form {
-    ($($ty:ty),*) => {$(
-        impl Serialize for $ty {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-                s.collect_str(self)
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $ty {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-                let text = String::deserialize(d)?;
-                text.parse().map_err(serde::de::Error::custom)
-            }
-        }
-    )*};
-}
-string_form!(Class, Method);
 
 /// An answer's code and its doc comment: a `#` starts the doc, which runs to the end.
 pub(crate) fn doc_of(item: &str) -> (&str, String) {
@@ -126,7 +101,7 @@ impl Wrapper {
             path: path.to_owned(),
             source,
         })?;
-        let wrapper: Wrapper = toml::from_str(&text).map_err(|err| Error::Toml {
+        let wrapper = Wrapper::from_toml(&text).map_err(|err| Error::Toml {
             path: path.to_owned(),
             message: err.to_string(),
         })?;
