@@ -157,10 +157,18 @@ fn a_library_of_yours_needs_its_headers_and_answers_need_a_library() {
 fn expand_writes_out_what_a_generated_crates_build_generates() {
     let parent = tempfile::tempdir().unwrap();
     let out = new_wrapper(&["sample", "--no-build", "--no-ci"], parent.path());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let crate_dir = parent.path().join("sample");
     let out = new_wrapper(&["expand", crate_dir.to_str().unwrap()], parent.path());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let listed = String::from_utf8(out.stdout).unwrap();
     let files: Vec<&str> = listed.lines().collect();
     assert_eq!(files.len(), 7, "{listed}");

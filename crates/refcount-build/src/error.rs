@@ -35,7 +35,11 @@ impl Refusal {
 
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "\"{}\" is not a valid {}: {}", self.value, self.what, self.allowed)
+        write!(
+            f,
+            "\"{}\" is not a valid {}: {}",
+            self.value, self.what, self.allowed
+        )
     }
 }
 

@@ -140,7 +140,10 @@ impl fmt::Display for Error {
                 library,
                 symbol,
                 reason,
-            } => write!(f, "the library `{library}` has no symbol `{symbol}`: {reason}"),
+            } => write!(
+                f,
+                "the library `{library}` has no symbol `{symbol}`: {reason}"
+            ),
         }
     }
 }

@@ -328,3 +328,62 @@ fn names_the_generated_type_takes_are_refused_and_bridge_names_never_collide() {
          type name after `as`, starting with an uppercase letter"
     ));
 }
+
+/// The template and the model write `wrapper.toml` alike (the template when a crate is
+/// made, the model when `new-wrapper update` rewrites it), and what either writes
+/// reads back into the same model: one text form.
+#[test]
+fn the_templates_wrapper_toml_is_what_the_model_writes_and_reads() {
+    use template_tests::libraries::{
+        geo_answers, read_answers, sources, store_answers, zoo_answers, Built,
+    };
+    let lib = tempfile::tempdir().unwrap();
+    let existing = |name: &str| Library::Existing {
+        include_dir: sources(name).join("include"),
+        lib_name: name.to_owned(),
+        lib_dir: lib.path().to_owned(),
+    };
+    let read = read_answers(
+        "geo-read",
+        &Built {
+            name: "geo",
+            include_dir: sources("geo").join("include"),
+            lib_dir: lib.path().to_owned(),
+        },
+        &["geo/shape.hpp"],
+    );
+    let sets = [
+        Answers::defaults("defaults"),
+        Answers {
+            cpp_namespace: "acme::zoo".to_owned(),
+            system_packages: vec!["libzoo-dev".to_owned()],
+            ..Answers::defaults("nested")
+        },
+        geo_answers("geo", existing("geo")),
+        store_answers(
+            "store",
+            Library::PkgConfig {
+                package: "store".to_owned(),
+            },
+        ),
+        zoo_answers("zoo", existing("zoo")),
+        read,
+    ];
+    for answers in sets {
+        let rendered = template_tests::render(&answers);
+        let written = std::fs::read_to_string(rendered.root.join("wrapper.toml")).unwrap();
+        let wrapper = answers.wrapper();
+        assert_eq!(
+            written,
+            wrapper.to_toml(&answers.skipped),
+            "{}",
+            answers.name
+        );
+        assert_eq!(
+            refcount_build::Wrapper::from_toml(&written).unwrap(),
+            wrapper,
+            "{}",
+            answers.name
+        );
+    }
+}

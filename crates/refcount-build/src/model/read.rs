@@ -28,7 +28,14 @@ impl std::fmt::Display for ReadError {
 }
 
 /// The keys a `wrapper.toml` may hold at its top, and in `[library]` per kind.
-const TOP: &[&str] = &["namespace", "headers", "classes", "methods", "system-packages", "library"];
+const TOP: &[&str] = &[
+    "namespace",
+    "headers",
+    "classes",
+    "methods",
+    "system-packages",
+    "library",
+];
 const KINDS: &str = "`sources`, `existing` or `pkg-config`";
 
 struct Reader<'t> {
@@ -38,7 +45,12 @@ struct Reader<'t> {
 impl Reader<'_> {
     fn error(&self, span: Range<usize>, message: impl Into<String>) -> ReadError {
         ReadError {
-            line: Some(self.text[..span.start.min(self.text.len())].matches('\n').count() + 1),
+            line: Some(
+                self.text[..span.start.min(self.text.len())]
+                    .matches('\n')
+                    .count()
+                    + 1,
+            ),
             message: message.into(),
         }
     }
@@ -51,7 +63,11 @@ impl Reader<'_> {
                     format!(
                         "`{}` is no key of {what}: use {}",
                         key.get_ref(),
-                        allowed.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                        allowed
+                            .iter()
+                            .map(|k| format!("`{k}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 ));
             }
@@ -77,7 +93,11 @@ impl Reader<'_> {
         }
     }
 
-    fn strings(&self, value: &Spanned<DeValue>, key: &str) -> Result<Vec<Spanned<String>>, ReadError> {
+    fn strings(
+        &self,
+        value: &Spanned<DeValue>,
+        key: &str,
+    ) -> Result<Vec<Spanned<String>>, ReadError> {
         let DeValue::Array(items) = value.get_ref() else {
             return Err(self.error(value.span(), format!("`{key}` is a list of strings")));
         };
@@ -99,7 +119,11 @@ impl Reader<'_> {
     }
 
     /// Each item of `key` read by its `FromStr`, refused with its line.
-    fn parsed<T: std::str::FromStr>(&self, table: &Spanned<DeTable>, key: &str) -> Result<Vec<T>, ReadError>
+    fn parsed<T: std::str::FromStr>(
+        &self,
+        table: &Spanned<DeTable>,
+        key: &str,
+    ) -> Result<Vec<T>, ReadError>
     where
         T::Err: std::fmt::Display,
     {
@@ -107,7 +131,9 @@ impl Reader<'_> {
             .into_iter()
             .map(|item| {
                 let span = item.span();
-                item.into_inner().parse().map_err(|e: T::Err| self.error(span, e.to_string()))
+                item.into_inner()
+                    .parse()
+                    .map_err(|e: T::Err| self.error(span, e.to_string()))
             })
             .collect()
     }
@@ -188,7 +214,10 @@ mod tests {
         let skipped = ["shape::x(): a template".to_owned()];
         let text = wrapper.to_toml(&skipped);
         assert_eq!(Wrapper::from_toml(&text).unwrap(), wrapper);
-        assert!(text.ends_with(&GOOD[GOOD.find("methods").unwrap()..]), "{text}");
+        assert!(
+            text.ends_with(&GOOD[GOOD.find("methods").unwrap()..]),
+            "{text}"
+        );
     }
 
     #[test]
@@ -198,12 +227,22 @@ mod tests {
         assert!(err.message.starts_with("\"shape=shared new(double)\" is not a valid class `shape` (classes): `shared` is no ownership"), "{err}");
         let err = Wrapper::from_toml(&GOOD.replace("headers", "header")).unwrap_err();
         assert_eq!(err.to_string().split(':').next(), Some("line 2"));
-        assert!(err.message.starts_with("`header` is no key of wrapper.toml"), "{err}");
+        assert!(
+            err.message
+                .starts_with("`header` is no key of wrapper.toml"),
+            "{err}"
+        );
         let err = Wrapper::from_toml(&GOOD.replace("pkg-config", "conan")).unwrap_err();
-        assert_eq!(err.message, "`conan` is no kind of library: use `sources`, `existing` or `pkg-config`");
+        assert_eq!(
+            err.message,
+            "`conan` is no kind of library: use `sources`, `existing` or `pkg-config`"
+        );
         let err = Wrapper::from_toml(&GOOD.replace("namespace = \"geo\"\n", "")).unwrap_err();
         assert_eq!(err.message, "`namespace` is missing");
         let err = Wrapper::from_toml("namespace = [").unwrap_err();
-        assert!(err.message.starts_with("TOML parse error at line 1"), "{err}");
+        assert!(
+            err.message.starts_with("TOML parse error at line 1"),
+            "{err}"
+        );
     }
 }
