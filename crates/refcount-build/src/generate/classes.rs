@@ -19,10 +19,18 @@ pub fn classes(plan: &Plan, options: Options) -> String {
 //   the method was answered `-> new TYPE*` (the caller owns it);
 // - a method that can throw was answered `throws` (it returns `Err`); any other
 //   exception ends the process, as an exception through `noexcept` would.
-
-use super::{ffi, Error};
 ",
     );
+    // `Error` is named by constructors and by methods that return `Result`.
+    let errors = plan
+        .classes
+        .iter()
+        .any(|c| !c.ctors.is_empty() || c.kind == "counted" || c.methods.iter().any(|m| m.result));
+    out.line(if errors {
+        "\nuse super::{ffi, Error};"
+    } else {
+        "\nuse super::ffi;"
+    });
     for c in &plan.classes {
         class(&mut out, c);
     }

@@ -191,3 +191,40 @@ fn list<T: AsRef<str>>(items: impl IntoIterator<Item = T>) -> String {
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Library, Wrapper};
+
+    fn files_of(classes: &[&str], methods: &[&str]) -> Vec<File> {
+        let wrapper = Wrapper {
+            namespace: "xml".to_owned(),
+            headers: vec!["xml.h".to_owned()],
+            classes: classes.iter().map(|c| c.parse().unwrap()).collect(),
+            methods: methods.iter().map(|m| m.parse().unwrap()).collect(),
+            system_packages: Vec::new(),
+            library: Library::PkgConfig {
+                package: "xml".to_owned(),
+            },
+        };
+        files(&Plan::new(&wrapper, "xml").unwrap(), Options::default())
+    }
+
+    fn text<'a>(files: &'a [File], name: &str) -> &'a str {
+        &files.iter().find(|f| f.name == name).unwrap().text
+    }
+
+    // A crate's CI runs clippy with `-D warnings`: what the generated code does not
+    // use, it does not import or define.
+    #[test]
+    fn a_class_nothing_can_make_leaves_nothing_unused() {
+        let files = files_of(&["document=unique"], &["document.size() const -> int"]);
+        assert!(text(&files, "classes.rs").contains("\nuse super::ffi;\n"));
+        assert!(!text(&files, "classes.rs").contains("Error}"));
+        assert!(!text(&files, "tests.rs").contains("fn checked"));
+        let files = files_of(&["document=unique new()"], &[]);
+        assert!(text(&files, "classes.rs").contains("\nuse super::{ffi, Error};\n"));
+        assert!(text(&files, "tests.rs").contains("fn checked"));
+    }
+}

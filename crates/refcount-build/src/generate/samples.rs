@@ -31,6 +31,12 @@ fn calls(c: &ClassPlan, var: &str) -> Vec<(String, String)> {
 
 /// The per-class tests, with leak checks.
 pub fn tests(plan: &Plan) -> String {
+    if plan.classes.iter().all(|c| c.make.is_none()) {
+        return "// No class has a constructor the generator could bind: nothing is made here,
+// so nothing is tested. Answer a constructor (`new(TYPES)`) in wrapper.toml.
+"
+        .to_owned();
+    }
     let mut out = format!(
         "// Each class that a constructor makes: made, shared where it can be, its const
 // and static methods called, and dropped, with a leak check on the handles.
