@@ -3,14 +3,16 @@
 //!
 //! The rules: every class of `wrapper.toml` stays as written (its ownership and
 //! constructors are the user's); a method the headers still declare keeps its entry
-//! as written (even if the user changed it); a method the headers newly declare is
-//! added; an entry whose member the headers no longer declare is dropped, and
-//! reported. Nothing else in the crate is touched: the generated code follows
+//! as written (even if the user changed it), in the user's order; a method the
+//! headers newly declare is added after them, if it can be bound beside them (else
+//! it is listed as left out); an entry whose member the headers no longer declare is
+//! dropped, and reported. The file is written anew: comments of the user's own are
+//! not kept. Nothing else in the crate is touched: the generated code follows
 //! `wrapper.toml` at the next build.
 
 use std::path::Path;
 
-use refcount_build::{Library, Method, Wrapper, WRAPPER_TOML};
+use refcount_build::{Library, Plan, Wrapper, WRAPPER_TOML};
 
 use crate::header::{self, ClassRequest, Request};
 use crate::options::pkg_config_include_dirs;
@@ -51,42 +53,51 @@ pub fn update(root: &Path) -> Result<Updated, Error> {
     .map_err(Error::Read)?;
 
     let mut updated = Updated::default();
-    let mut methods: Vec<Method> = Vec::new();
-    for read in found.methods {
-        match wrapper
+    let mut skipped = found.skipped;
+    // The user's entries first, in their order: kept while the headers declare them.
+    let mut merged = Wrapper {
+        methods: Vec::new(),
+        ..wrapper.clone()
+    };
+    for entry in &wrapper.methods {
+        let read = found
             .methods
             .iter()
-            .find(|m| m.signature() == read.signature())
-        {
-            Some(kept) => {
-                updated.kept += 1;
-                methods.push(kept.clone());
-            }
-            None => {
-                updated.added.push(read.to_string());
-                methods.push(read);
-            }
-        }
-    }
-    for entry in &wrapper.methods {
-        if methods.iter().any(|m| m.signature() == entry.signature()) {
-            continue;
-        }
+            .any(|m| m.signature() == entry.signature());
         // Declared, but not bindable as read: the entry is the user's answer for it.
         let declared = format!("{}::{}(", entry.class, entry.cpp);
-        if found.skipped.iter().any(|s| s.starts_with(&declared)) {
+        if read || skipped.iter().any(|s| s.starts_with(&declared)) {
+            skipped.retain(|s| !s.starts_with(&declared));
             updated.kept += 1;
-            methods.push(entry.clone());
+            merged.methods.push(entry.clone());
         } else {
             updated.removed.push(entry.to_string());
         }
     }
-    let merged = Wrapper { methods, ..wrapper };
+    // Then what the headers newly declare, each only if it can be bound beside them.
+    for read in found.methods {
+        if merged
+            .methods
+            .iter()
+            .any(|m| m.signature() == read.signature())
+        {
+            continue;
+        }
+        match Plan::check_method(&merged, &read) {
+            Ok(()) => {
+                updated.added.push(read.to_string());
+                merged.methods.push(read);
+            }
+            Err(refusal) => {
+                skipped.push(format!("{}::{}: {}", read.class, read.cpp, refusal.allowed))
+            }
+        }
+    }
     merged
         .check()
         .map_err(|refusal| Error::Answer(refusal.to_string()))?;
-    std::fs::write(&path, merged.to_toml(&found.skipped))
+    std::fs::write(&path, merged.to_toml(&skipped))
         .map_err(|e| Error::Generate(anyhow::anyhow!("{}: {e}", path.display())))?;
-    updated.skipped = found.skipped;
+    updated.skipped = skipped;
     Ok(updated)
 }

@@ -84,7 +84,7 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Refused(refusal) => Some(refusal),
+            // A refusal is displayed whole: it has no cause of its own to chain.
             Error::Io { source, .. } => Some(source),
             _ => None,
         }

@@ -30,6 +30,14 @@ pub const TAKEN_TYPES: &[&str] = &[
     "Self",
     "Fn",
     "Slice",
+    "PartialEq",
+    "Eq",
+    "From",
+    "TryFrom",
+    "Some",
+    "None",
+    "Ok",
+    "Err",
 ];
 
 /// Method names the generated types define themselves (or that the count's shims use).

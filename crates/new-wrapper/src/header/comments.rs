@@ -14,9 +14,10 @@ pub fn one_line(raw: &str) -> String {
         }
         let text = text.trim_end_matches("*/").trim();
         let text = text.strip_prefix('*').unwrap_or(text).trim();
-        words.extend(text.split_whitespace().map(|word| word.replace(';', ",")));
+        words.push(text.to_owned());
     }
-    words.join(" ")
+    // The model's rule for a doc on one line (no `*/`, no `;`), in one place.
+    refcount_build::model::one_line(&words.join(" "))
 }
 
 /// Whether `phrase` appears in `text` (lower case, one line) other than denied: "no

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use clang::{Accessibility, Availability, Entity, EntityKind, ExceptionSpecification};
 use refcount_build::model::{self, Constructor, CppType, Library, Method, Param, Returns, Wrapper};
-use refcount_build::naming::{join, Scope};
+use refcount_build::naming::{join, rust_name, Scope};
 use refcount_build::Plan;
 
 use super::comments;
@@ -195,12 +195,12 @@ fn constructors(
         };
         let name = if names.contains("new") {
             let mut parts = vec!["new".to_owned()];
-            parts.extend(params.iter().enumerate().map(|(i, p)| {
-                p.name
-                    .clone()
-                    .unwrap_or_else(|| format!("arg{i}"))
-                    .to_ascii_lowercase()
-            }));
+            parts.extend(
+                params
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| rust_name(p.name.as_deref().unwrap_or(&format!("arg{i}")), &[])),
+            );
             let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
             join(&parts)
         } else {

@@ -117,9 +117,10 @@ impl std::fmt::Display for Error {{
 
 impl std::error::Error for Error {{
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {{
+        // The message of each is displayed already: its own cause comes next.
         match self {{
-            Error::Native(exception) => Some(exception),
-            Error::Handle(err) => Some(err),
+            Error::Native(exception) => exception.source(),
+            Error::Handle(err) => err.source(),
         }}
     }}
 }}

@@ -61,7 +61,7 @@ fn checked(test: impl FnOnce() -> Result<(), Error>) {{
         ));
         if c.kind != "unique" {
             out.push_str(&format!(
-                "        let twin = {var}.clone();\n        assert_eq!(twin, {var}, \"a clone holds the same C++ object\");\n        drop(twin);\n"
+                "        let {var}_twin = {var}.clone();\n        assert_eq!({var}_twin, {var}, \"a clone holds the same C++ object\");\n        drop({var}_twin);\n"
             ));
         }
         for (_, code) in calls(c, var) {

@@ -49,7 +49,7 @@ impl Method {
     /// `CLASS.NAME(TYPES)` without names or spaces: what tells two answers for the
     /// same C++ member apart (an answer replaces what a header reader found).
     pub fn signature(&self) -> String {
-        let types: Vec<String> = self.params.iter().map(|p| p.ty.to_string()).collect();
+        let types: Vec<String> = self.params.iter().map(|p| p.ty.key()).collect();
         format!("{}.{}({})", self.class, self.cpp, types.join(","))
     }
 }
@@ -131,9 +131,10 @@ impl FromStr for Method {
                 owned: owned.is_some(),
             };
         }
-        if let Some(at) = quals.find("as ") {
-            method.rust = Some(quals[at + 3..].trim().to_owned());
-            quals.truncate(at);
+        let words: Vec<&str> = quals.split_whitespace().collect();
+        if let Some(at) = words.iter().position(|w| *w == "as") {
+            method.rust = Some(words[at + 1..].join(" "));
+            quals = words[..at].join(" ");
         }
         for word in quals.split_whitespace() {
             match word {

@@ -105,7 +105,10 @@ impl Wrapper {
             path: path.to_owned(),
             message: err.to_string(),
         })?;
-        wrapper.check()?;
+        wrapper.check().map_err(|refusal| Error::Toml {
+            path: path.to_owned(),
+            message: refusal.to_string(),
+        })?;
         Ok(wrapper)
     }
 
@@ -135,6 +138,29 @@ impl Wrapper {
                      of letters, digits, `_`, `-`, `.`, `+` and `/`",
                 ));
             }
+        }
+        let name_ok = |name: &str| {
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_.+-".contains(c))
+        };
+        match &self.library {
+            Library::Existing { lib_name, .. } if !name_ok(lib_name) => {
+                return Err(Refusal::new(
+                    "library name (lib_name)",
+                    lib_name,
+                    "use the name without `lib` and extension, such as `testnative`",
+                ))
+            }
+            Library::PkgConfig { package } if !name_ok(package) => {
+                return Err(Refusal::new(
+                    "pkg-config package (pkg_config)",
+                    package,
+                    "use the package's name, as `pkg-config --list-all` shows it, such as `cairo`",
+                ))
+            }
+            _ => {}
         }
         crate::plan::Plan::new(self, "check").map(drop)
     }

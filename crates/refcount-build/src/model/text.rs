@@ -7,13 +7,25 @@ use super::{Library, Wrapper};
 pub const HEADER: &str = "\
 # What this crate wraps, read by refcount-build at every build (see build.rs): it
 # generates the bindings into the build folder, never into this crate's files. Edit
-# this file and run `cargo build`; the forms of each entry are in the README.
+# this file and run `cargo build`; the kit's template/README.md gives every form.
 # `new-wrapper update` re-reads the headers into it, keeping your entries.
 ";
 
 /// `text` as a TOML basic string.
 fn quoted(text: &str) -> String {
-    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+    let mut out = String::from("\"");
+    for ch in text.chars() {
+        match ch {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            // A tab may stand in a TOML string as it is, as the template writes it.
+            c if c.is_control() && c != '\t' => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn inline(items: &[String]) -> String {

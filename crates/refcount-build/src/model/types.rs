@@ -154,6 +154,19 @@ impl CppType {
         }
     }
 
+    /// The type by what it means, not how it is spelled (`size_t` and `unsigned long`
+    /// are one type here): what tells two answers for one C++ member apart.
+    pub fn key(&self) -> String {
+        match &self.base {
+            Base::Scalar(scalar, _) => CppType {
+                base: Base::Scalar(*scalar, scalar.rust().to_owned()),
+                ..self.clone()
+            }
+            .to_string(),
+            _ => self.to_string(),
+        }
+    }
+
     /// The named class this type reaches, if its base is a name.
     pub fn named(&self) -> Option<&str> {
         match &self.base {
@@ -173,14 +186,16 @@ impl FromStr for CppType {
         let (mut is_const, mut pointers, mut references) = (false, 0u8, 0u8);
         for word in spaced.split_whitespace() {
             match word {
-                "*" => pointers += 1,
-                "&" => references += 1,
-                "const" | "volatile" if pointers == 0 => is_const = true,
-                "const" | "volatile" => {}
+                "*" => pointers = pointers.saturating_add(1),
+                "&" => references = references.saturating_add(1),
+                "const" if pointers == 0 => is_const = true,
+                "const" => {}
+                "volatile" => return Err("a `volatile` type".to_owned()),
                 _ => base.push(word),
             }
         }
         let name = base.join(" ");
+        let name = name.strip_prefix("::").unwrap_or(&name).to_owned();
         if name.is_empty() {
             return Err("a type with no name".to_owned());
         }
@@ -197,7 +212,7 @@ impl FromStr for CppType {
             "char" => Base::Char,
             _ => match Scalar::from_cpp(&name) {
                 Some(scalar) => Base::Scalar(scalar, name),
-                None => Base::Named(name.trim_start_matches("::").to_owned()),
+                None => Base::Named(name),
             },
         };
         Ok(CppType {
@@ -290,7 +305,11 @@ pub fn parse_params(text: &str) -> Result<Vec<Param>, String> {
             let spaced = part.replace('*', " * ").replace('&', " & ");
             let words: Vec<&str> = spaced.split_whitespace().collect();
             let last = words[words.len() - 1];
-            let named = words.len() > 1 && is_identifier(last) && !TYPE_WORDS.contains(&last);
+            // `const size_t` is a type: a name needs a word of type before it.
+            let typed = words[..words.len() - 1]
+                .iter()
+                .any(|w| !["const", "volatile", "*", "&"].contains(w));
+            let named = typed && is_identifier(last) && !TYPE_WORDS.contains(&last);
             let (ty, name) = if named {
                 (&part[..part.len() - last.len()], Some(last.to_owned()))
             } else {

@@ -141,6 +141,17 @@ impl Plan {
                     "the class is answered twice: give each class once, with all its options",
                 ));
             }
+            if let Some(other) = classes.iter().find(|k| k.snake == plan.snake) {
+                return Err(Refusal::new(
+                    what,
+                    class.code(),
+                    format!(
+                        "its functions and fields would be named as `{}`'s (both are `{}_...`): \
+                         wrap one of them by hand",
+                        other.cpp, plan.snake
+                    ),
+                ));
+            }
             if let Some(other) = classes.iter().find(|k| k.rust == plan.rust) {
                 return Err(Refusal::new(
                     what,
@@ -246,6 +257,18 @@ fn class_plan(class: &Class, ns: &str) -> Result<ClassPlan, Refusal> {
             camel => camel,
         },
     };
+    let starts_well = rust.starts_with(|c: char| c.is_ascii_alphabetic());
+    if !starts_well || snake(&class.cpp).is_empty() {
+        return Err(Refusal::new(
+            format!("class `{}` (classes)", class.cpp),
+            class.code(),
+            format!(
+                "its Rust name `{rust}` is no Rust type name: give one with `as`, as in `{} as \
+                 MyClass=...`",
+                class.cpp
+            ),
+        ));
+    }
     if TAKEN_TYPES.contains(&rust.as_str()) {
         return Err(Refusal::new(
             format!("class `{}` (classes)", class.cpp),
@@ -342,9 +365,13 @@ fn method_plan(
     }
     // The Rust name: answered, or the C++ one; an overload gets its parameters' names,
     // and a number if another overload has the same names.
-    let scope = names
-        .entry(m.class.clone())
-        .or_insert_with(|| Scope::with(TAKEN_METHODS));
+    let scope = names.entry(m.class.clone()).or_insert_with(|| {
+        let mut scope = Scope::with(TAKEN_METHODS);
+        for k in &c.ctors {
+            scope.take(&k.name);
+        }
+        scope
+    });
     let rust = match &m.rust {
         Some(rust) if TAKEN_METHODS.contains(&rust.as_str()) => {
             return Err(refuse(format!(

@@ -113,7 +113,7 @@ pub fn params(
             let class = class_named(&p.ty, classes, ns);
             let base = match (&p.name, class) {
                 (Some(name), _) => rust_name(name, &[]),
-                (None, Some(c)) => c.snake.clone(),
+                (None, Some(c)) => rust_name(&c.snake, &[]),
                 (None, None) => format!("arg{i}"),
             };
             let name = scope.unique(&base);
@@ -289,6 +289,11 @@ pub fn returns(r: &Returns, classes: &[ClassPlan], ns: &str) -> Result<ReturnPla
         }
         Base::Char if pointer == 1 => return Err("a C string (who frees it is unknown)".to_owned()),
         _ => {}
+    }
+    if r.owned && ty.named().is_none() {
+        return Err(
+            "a value handed over (`new` takes a pointer to one of the classes answered)".to_owned(),
+        );
     }
     let c = class_named(ty, classes, ns).ok_or_else(unknown)?;
     if usize::from(pointer) + usize::from(reference) != 1 {
