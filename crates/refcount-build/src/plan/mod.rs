@@ -2,6 +2,7 @@
 //! [`Wrapper`] with the names, types and calls that each generated file writes.
 //! Everything the generator refuses is refused here, before a file is written.
 
+mod class;
 mod params;
 mod samples;
 
@@ -9,8 +10,8 @@ use std::collections::BTreeMap;
 
 pub use params::{Keep, ParamPlan, ReturnKind, ReturnPlan};
 
-use crate::model::{Class, Method, Ownership, Wrapper, CLASS_FORM};
-use crate::naming::{join, rust_name, snake, upper_camel, Scope, TAKEN_METHODS, TAKEN_TYPES};
+use crate::model::{Method, Wrapper, CLASS_FORM};
+use crate::naming::{join, rust_name, Scope, TAKEN_METHODS};
 use crate::Refusal;
 
 /// The generated code of a wrapper, decided.
@@ -132,7 +133,7 @@ impl Plan {
         }
         let mut classes: Vec<ClassPlan> = Vec::new();
         for class in &wrapper.classes {
-            let plan = class_plan(class, ns)?;
+            let plan = class::class_plan(class, ns)?;
             let what = format!("class `{}` (classes)", class.cpp);
             if classes.iter().any(|k| k.cpp == plan.cpp) {
                 return Err(Refusal::new(
@@ -245,89 +246,6 @@ impl Plan {
     pub fn class(&self, cpp: &str) -> Option<&ClassPlan> {
         self.classes.iter().find(|c| c.cpp == cpp)
     }
-}
-
-fn class_plan(class: &Class, ns: &str) -> Result<ClassPlan, Refusal> {
-    // A derived name that cxx or the crate takes gets a prefix; an answered one is
-    // the user's to change.
-    let rust = match &class.rust {
-        Some(rust) => rust.clone(),
-        None => match upper_camel(&class.cpp) {
-            camel if TAKEN_TYPES.contains(&camel.as_str()) => format!("Cpp{camel}"),
-            camel => camel,
-        },
-    };
-    let starts_well = rust.starts_with(|c: char| c.is_ascii_alphabetic());
-    if !starts_well || snake(&class.cpp).is_empty() {
-        return Err(Refusal::new(
-            format!("class `{}` (classes)", class.cpp),
-            class.code(),
-            format!(
-                "its Rust name `{rust}` is no Rust type name: give one with `as`, as in `{} as \
-                 MyClass=...`",
-                class.cpp
-            ),
-        ));
-    }
-    if TAKEN_TYPES.contains(&rust.as_str()) {
-        return Err(Refusal::new(
-            format!("class `{}` (classes)", class.cpp),
-            class.code(),
-            format!(
-                "its Rust name `{rust}` is taken by cxx or the crate: rename it with `as`, as in \
-                 `{} as My{rust}=...`",
-                class.cpp
-            ),
-        ));
-    }
-    let (kind, handle, ownership, add_ref, release) = match &class.ownership {
-        Ownership::Intrusive { add_ref, release } => (
-            "intrusive",
-            "Shared",
-            "intrusive (counts itself)",
-            Some(add_ref.on_p()),
-            release.on_p(),
-        ),
-        Ownership::Unique { destroy } => (
-            "unique",
-            "Owned",
-            "unique (one owner)",
-            None,
-            destroy.as_ref().map_or("delete p".to_owned(), |d| d.on_p()),
-        ),
-        Ownership::Counted { release } => (
-            "counted",
-            "Counted",
-            "counted (counted in Rust)",
-            None,
-            release.on_p(),
-        ),
-    };
-    Ok(ClassPlan {
-        qualified: format!("::{ns}::{}", class.cpp),
-        snake: snake(&class.cpp),
-        var: rust_name(&rust, &[]),
-        type_id: format!("{ns}::{}", class.cpp),
-        cpp: class.cpp.clone(),
-        rust,
-        kind,
-        handle,
-        add_ref,
-        release,
-        add_ref_shim: None,
-        release_shim: String::new(),
-        adopt: !class.retain,
-        send: class.send,
-        sync: class.sync,
-        doc: class.doc.clone(),
-        ownership,
-        kept: Vec::new(),
-        ctors: Vec::new(),
-        methods: Vec::new(),
-        make: None,
-        from_adopted: false,
-        from_retained: false,
-    })
 }
 
 fn method_plan(
