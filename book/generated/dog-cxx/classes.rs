@@ -6,8 +6,9 @@
 //   caller's, unless the class was answered `retain`;
 // - a returned pointer is borrowed from the object (a reference is added) unless
 //   the method was answered `-> new TYPE*` (the caller owns it);
-// - a method that can throw was answered `throws` (it returns `Err`); any other
-//   exception ends the process, as an exception through `noexcept` would.
+// - a method that can throw was answered `throws` (it returns `Err`); an exception
+//   from any other becomes a Rust panic with its type and message (a member declared
+//   `noexcept` is called without a catch).
 
 use super::{ffi, Error};
 
@@ -56,38 +57,63 @@ impl Dog {
 
     // ANCHOR: method_dog_position
     /// Number of walks taken so far: a new dog starts at 0.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn position(&self) -> i32 {
         ffi::dog_position(self.handle.get())
+            .unwrap_or_else(|exception| super::threw("dog::position", exception))
     }
     // ANCHOR_END: method_dog_position
 
     // ANCHOR: method_dog_walk
     /// Moves the dog one step forward.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn walk(&self) {
         // SAFETY: the pointers come from live handles, which outlive the call.
-        unsafe { ffi::dog_walk(self.handle.as_ptr()) };
+        unsafe { ffi::dog_walk(self.handle.as_ptr()) }
+            .unwrap_or_else(|exception| super::threw("dog::walk", exception));
     }
     // ANCHOR_END: method_dog_walk
 
     // ANCHOR: method_dog_wag_tail
     /// Wags once and returns the total number of wags including this one, so the first call returns 1.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn wag_tail(&self) -> i32 {
         // SAFETY: the pointers come from live handles, which outlive the call.
         unsafe { ffi::dog_wag_tail(self.handle.as_ptr()) }
+            .unwrap_or_else(|exception| super::threw("dog::wag_tail", exception))
     }
     // ANCHOR_END: method_dog_wag_tail
 
     // ANCHOR: method_dog_reference_count
     /// The native reference count: a snapshot, for diagnostics and tests.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn reference_count(&self) -> i32 {
         ffi::dog_reference_count(self.handle.get())
+            .unwrap_or_else(|exception| super::threw("dog::reference_count", exception))
     }
     // ANCHOR_END: method_dog_reference_count
 
     // ANCHOR: method_dog_num_dogs
     /// Number of dogs currently alive in the process.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn num_dogs() -> i32 {
         ffi::dog_num_dogs()
+            .unwrap_or_else(|exception| super::threw("dog::num_dogs", exception))
     }
     // ANCHOR_END: method_dog_num_dogs
 }
@@ -164,16 +190,26 @@ impl DogOwner {
 
     // ANCHOR: method_owner_say_walk
     /// Walks the dog.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn say_walk(&self) {
         // SAFETY: the pointers come from live handles, which outlive the call.
-        unsafe { ffi::owner_say_walk(self.handle.as_ptr()) };
+        unsafe { ffi::owner_say_walk(self.handle.as_ptr()) }
+            .unwrap_or_else(|exception| super::threw("owner::say_walk", exception));
     }
     // ANCHOR_END: method_owner_say_walk
 
     // ANCHOR: method_owner_get_dog
     /// The dog given to the constructor.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn get_dog(&self) -> Option<Dog> {
-        let raw = ffi::owner_get_dog(self.handle.get());
+        let raw = ffi::owner_get_dog(self.handle.get())
+            .unwrap_or_else(|exception| super::threw("owner::get_dog", exception));
         // SAFETY: the method returned a live object or null; the handle adds a reference of its own.
         unsafe { Dog::from_retained(raw) }
     }
@@ -181,15 +217,25 @@ impl DogOwner {
 
     // ANCHOR: method_owner_reference_count
     /// The native reference count: a snapshot, for diagnostics and tests.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn reference_count(&self) -> i32 {
         ffi::owner_reference_count(self.handle.get())
+            .unwrap_or_else(|exception| super::threw("owner::reference_count", exception))
     }
     // ANCHOR_END: method_owner_reference_count
 
     // ANCHOR: method_owner_num_owners
     /// Number of owners currently alive in the process.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn num_owners() -> i32 {
         ffi::owner_num_owners()
+            .unwrap_or_else(|exception| super::threw("owner::num_owners", exception))
     }
     // ANCHOR_END: method_owner_num_owners
 }

@@ -32,27 +32,27 @@ mod bridge {
         unsafe fn dog_release(p: *mut Dog);
 
         /// `dog::position`: Number of walks taken so far: a new dog starts at 0.
-        fn dog_position(this_: &Dog) -> i32;
+        fn dog_position(this_: &Dog) -> Result<i32>;
 
         /// `dog::walk`: Moves the dog one step forward.
         ///
         /// # Safety
         ///
         /// Each pointer points to a live object.
-        unsafe fn dog_walk(this_: *mut Dog);
+        unsafe fn dog_walk(this_: *mut Dog) -> Result<()>;
 
         /// `dog::wag_tail`: Wags once and returns the total number of wags including this one, so the first call returns 1.
         ///
         /// # Safety
         ///
         /// Each pointer points to a live object.
-        unsafe fn dog_wag_tail(this_: *mut Dog) -> i32;
+        unsafe fn dog_wag_tail(this_: *mut Dog) -> Result<i32>;
 
         /// `dog::reference_count`: The native reference count: a snapshot, for diagnostics and tests.
-        fn dog_reference_count(this_: &Dog) -> i32;
+        fn dog_reference_count(this_: &Dog) -> Result<i32>;
 
         /// `dog::num_dogs`: Number of dogs currently alive in the process.
-        fn dog_num_dogs() -> i32;
+        fn dog_num_dogs() -> Result<i32>;
 
         /// The C++ `::testnative::owner`.
         #[namespace = "testnative"]
@@ -85,16 +85,16 @@ mod bridge {
         /// # Safety
         ///
         /// Each pointer points to a live object.
-        unsafe fn owner_say_walk(this_: *mut DogOwner);
+        unsafe fn owner_say_walk(this_: *mut DogOwner) -> Result<()>;
 
         /// `owner::get_dog`: The dog given to the constructor.
-        fn owner_get_dog(this_: &DogOwner) -> *mut Dog;
+        fn owner_get_dog(this_: &DogOwner) -> Result<*mut Dog>;
 
         /// `owner::reference_count`: The native reference count: a snapshot, for diagnostics and tests.
-        fn owner_reference_count(this_: &DogOwner) -> i32;
+        fn owner_reference_count(this_: &DogOwner) -> Result<i32>;
 
         /// `owner::num_owners`: Number of owners currently alive in the process.
-        fn owner_num_owners() -> i32;
+        fn owner_num_owners() -> Result<i32>;
     }
 }
 // ANCHOR_END: bridge

@@ -6,8 +6,9 @@
 //   caller's, unless the class was answered `retain`;
 // - a returned pointer is borrowed from the object (a reference is added) unless
 //   the method was answered `-> new TYPE*` (the caller owns it);
-// - a method that can throw was answered `throws` (it returns `Err`); any other
-//   exception ends the process, as an exception through `noexcept` would.
+// - a method that can throw was answered `throws` (it returns `Err`); an exception
+//   from any other becomes a Rust panic with its type and message (a member declared
+//   `noexcept` is called without a catch).
 
 use super::{ffi, Error};
 
@@ -86,29 +87,49 @@ impl Shape {
 
     // ANCHOR: method_shape_area
     /// Width times height.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn area(&self) -> f64 {
         ffi::shape_area(self.handle.get())
+            .unwrap_or_else(|exception| super::threw("shape::area", exception))
     }
     // ANCHOR_END: method_shape_area
 
     // ANCHOR: method_shape_width
     /// The width.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn width(&self) -> f64 {
         ffi::shape_width(self.handle.get())
+            .unwrap_or_else(|exception| super::threw("shape::width", exception))
     }
     // ANCHOR_END: method_shape_width
 
     // ANCHOR: method_shape_is_square
     /// Whether width and height are equal.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn is_square(&self) -> bool {
         ffi::shape_is_square(self.handle.get())
+            .unwrap_or_else(|exception| super::threw("shape::is_square", exception))
     }
     // ANCHOR_END: method_shape_is_square
 
     // ANCHOR: method_shape_corners
     /// The number of corners, always 4.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn corners(&self) -> i32 {
         ffi::shape_corners(self.handle.get())
+            .unwrap_or_else(|exception| super::threw("shape::corners", exception))
     }
     // ANCHOR_END: method_shape_corners
 
@@ -136,30 +157,50 @@ impl Shape {
 
     // ANCHOR: method_shape_name
     /// The name, "shape" unless renamed.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn name(&self) -> String {
         ffi::shape_name(self.handle.get())
+            .unwrap_or_else(|exception| super::threw("shape::name", exception))
     }
     // ANCHOR_END: method_shape_name
 
     // ANCHOR: method_shape_rename
     /// Changes the name.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn rename(&self, name: &str) {
         // SAFETY: the pointers come from live handles, which outlive the call.
-        unsafe { ffi::shape_rename(self.handle.as_ptr(), name) };
+        unsafe { ffi::shape_rename(self.handle.as_ptr(), name) }
+            .unwrap_or_else(|exception| super::threw("shape::rename", exception));
     }
     // ANCHOR_END: method_shape_rename
 
     // ANCHOR: method_shape_describe
     /// `prefix`, then ": ", then the name.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn describe(&self, prefix: &str) -> String {
         ffi::shape_describe(self.handle.get(), prefix)
+            .unwrap_or_else(|exception| super::threw("shape::describe", exception))
     }
     // ANCHOR_END: method_shape_describe
 
     // ANCHOR: method_shape_scaled_copy
     /// A new shape, `factor` times this one's size. The caller owns the returned reference.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn scaled_copy(&self, factor: f64) -> Option<Shape> {
-        let raw = ffi::shape_scaled_copy(self.handle.get(), factor);
+        let raw = ffi::shape_scaled_copy(self.handle.get(), factor)
+            .unwrap_or_else(|exception| super::threw("shape::scaled_copy", exception));
         // SAFETY: the method returned a live object or null, whose reference it hands over.
         unsafe { Shape::from_adopted(raw) }
     }
@@ -167,9 +208,14 @@ impl Shape {
 
     // ANCHOR: method_shape_self_ref
     /// This shape, borrowed: no reference is added.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn self_ref(&self) -> Option<Shape> {
         // SAFETY: the pointers come from live handles, which outlive the call.
-        let raw = unsafe { ffi::shape_self_ref(self.handle.as_ptr()) };
+        let raw = unsafe { ffi::shape_self_ref(self.handle.as_ptr()) }
+            .unwrap_or_else(|exception| super::threw("shape::self_ref", exception));
         // SAFETY: the method returned a live object or null; the handle adds a reference of its own.
         unsafe { Shape::from_retained(raw) }
     }
@@ -177,23 +223,38 @@ impl Shape {
 
     // ANCHOR: method_shape_same_size
     /// Whether `other` has the same width and height.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn same_size(&self, other: &Shape) -> bool {
         // SAFETY: the pointers come from live handles, which outlive the call.
         unsafe { ffi::shape_same_size(self.handle.get(), other.as_ptr()) }
+            .unwrap_or_else(|exception| super::threw("shape::same_size", exception))
     }
     // ANCHOR_END: method_shape_same_size
 
     // ANCHOR: method_shape_id
     /// A number no other shape in this process has.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn id(&self) -> i64 {
         ffi::shape_id(self.handle.get())
+            .unwrap_or_else(|exception| super::threw("shape::id", exception))
     }
     // ANCHOR_END: method_shape_id
 
     // ANCHOR: method_shape_live
     /// The number of shapes alive in the process.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn live() -> i32 {
         ffi::shape_live()
+            .unwrap_or_else(|exception| super::threw("shape::live", exception))
     }
     // ANCHOR_END: method_shape_live
 }

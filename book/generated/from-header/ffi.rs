@@ -38,16 +38,16 @@ mod bridge {
         fn shape_use_count(this_: &Shape) -> i32;
 
         /// `shape::area`: Width times height.
-        fn shape_area(this_: &Shape) -> f64;
+        fn shape_area(this_: &Shape) -> Result<f64>;
 
         /// `shape::width`: The width.
-        fn shape_width(this_: &Shape) -> f64;
+        fn shape_width(this_: &Shape) -> Result<f64>;
 
         /// `shape::is_square`: Whether width and height are equal.
-        fn shape_is_square(this_: &Shape) -> bool;
+        fn shape_is_square(this_: &Shape) -> Result<bool>;
 
         /// `shape::corners`: The number of corners, always 4.
-        fn shape_corners(this_: &Shape) -> i32;
+        fn shape_corners(this_: &Shape) -> Result<i32>;
 
         /// `shape::scale`: Scales both sides by `factor`. Throws `std::invalid_argument` ("negative factor") when `factor` is negative.
         ///
@@ -64,40 +64,40 @@ mod bridge {
         unsafe fn shape_scale_fx_fy(this_: *mut Shape, fx: f64, fy: f64) -> Result<()>;
 
         /// `shape::name`: The name, "shape" unless renamed.
-        fn shape_name(this_: &Shape) -> String;
+        fn shape_name(this_: &Shape) -> Result<String>;
 
         /// `shape::rename`: Changes the name.
         ///
         /// # Safety
         ///
         /// Each pointer points to a live object.
-        unsafe fn shape_rename(this_: *mut Shape, name: &str);
+        unsafe fn shape_rename(this_: *mut Shape, name: &str) -> Result<()>;
 
         /// `shape::describe`: `prefix`, then ": ", then the name.
-        fn shape_describe(this_: &Shape, prefix: &str) -> String;
+        fn shape_describe(this_: &Shape, prefix: &str) -> Result<String>;
 
         /// `shape::scaled_copy`: A new shape, `factor` times this one's size. The caller owns the returned reference.
-        fn shape_scaled_copy(this_: &Shape, factor: f64) -> *mut Shape;
+        fn shape_scaled_copy(this_: &Shape, factor: f64) -> Result<*mut Shape>;
 
         /// `shape::self_ref`: This shape, borrowed: no reference is added.
         ///
         /// # Safety
         ///
         /// Each pointer points to a live object.
-        unsafe fn shape_self_ref(this_: *mut Shape) -> *mut Shape;
+        unsafe fn shape_self_ref(this_: *mut Shape) -> Result<*mut Shape>;
 
         /// `shape::same_size`: Whether `other` has the same width and height.
         ///
         /// # Safety
         ///
         /// Each pointer points to a live object.
-        unsafe fn shape_same_size(this_: &Shape, other: *mut Shape) -> bool;
+        unsafe fn shape_same_size(this_: &Shape, other: *mut Shape) -> Result<bool>;
 
         /// `shape::id`: A number no other shape in this process has.
-        fn shape_id(this_: &Shape) -> i64;
+        fn shape_id(this_: &Shape) -> Result<i64>;
 
         /// `shape::live`: The number of shapes alive in the process.
-        fn shape_live() -> i32;
+        fn shape_live() -> Result<i32>;
     }
 }
 // ANCHOR_END: bridge

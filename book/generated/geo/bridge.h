@@ -12,6 +12,47 @@
 #include "rust/cxx.h"
 #include "geo/shape.hpp"
 
+#include <exception>
+#include <typeinfo>
+#if defined(__GNUG__)
+#include <cstdlib>
+#include <cxxabi.h>
+#endif
+
+namespace geo_wrapper_bridge {
+// `std::out_of_range: vector::_M_range_check...`: the exception's type, demangled
+// where the compiler can, and its message.
+inline std::string described(const std::type_info* type, const char* what) {
+  std::string text = type ? type->name() : "an unknown exception";
+#if defined(__GNUG__)
+  int status = 0;
+  char* demangled = type ? abi::__cxa_demangle(type->name(), nullptr, nullptr, &status) : nullptr;
+  if (demangled) {
+    text = demangled;
+    std::free(demangled);
+  }
+#endif
+  return what ? text + ": " + what : text;
+}
+}  // namespace geo_wrapper_bridge
+
+namespace rust {
+namespace behavior {
+template <typename Try, typename Fail>
+static void trycatch(Try&& func, Fail&& fail) noexcept try {
+  func();
+} catch (const std::exception& e) {
+  fail(::geo_wrapper_bridge::described(&typeid(e), e.what()));
+} catch (...) {
+#if defined(__GNUG__)
+  fail(::geo_wrapper_bridge::described(abi::__cxa_current_exception_type(), nullptr));
+#else
+  fail(::geo_wrapper_bridge::described(nullptr, nullptr));
+#endif
+}
+}  // namespace behavior
+}  // namespace rust
+
 namespace geo_wrapper_bridge {
 
 // ::geo::shape: intrusive (counts itself).

@@ -6,8 +6,9 @@
 //   caller's, unless the class was answered `retain`;
 // - a returned pointer is borrowed from the object (a reference is added) unless
 //   the method was answered `-> new TYPE*` (the caller owns it);
-// - a method that can throw was answered `throws` (it returns `Err`); any other
-//   exception ends the process, as an exception through `noexcept` would.
+// - a method that can throw was answered `throws` (it returns `Err`); an exception
+//   from any other becomes a Rust panic with its type and message (a member declared
+//   `noexcept` is called without a catch).
 
 use super::{ffi, Error};
 
@@ -67,15 +68,25 @@ impl Shape {
 
     // ANCHOR: method_shape_area
     /// Width times height.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn area(&self) -> f64 {
         ffi::shape_area(self.handle.get())
+            .unwrap_or_else(|exception| super::threw("shape::area", exception))
     }
     // ANCHOR_END: method_shape_area
 
     // ANCHOR: method_shape_use_count
     /// The C++ `shape::use_count`.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn use_count(&self) -> i32 {
         ffi::shape_use_count(self.handle.get())
+            .unwrap_or_else(|exception| super::threw("shape::use_count", exception))
     }
     // ANCHOR_END: method_shape_use_count
 
@@ -92,23 +103,38 @@ impl Shape {
 
     // ANCHOR: method_shape_name
     /// The C++ `shape::name`.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn name(&self) -> String {
         ffi::shape_name(self.handle.get())
+            .unwrap_or_else(|exception| super::threw("shape::name", exception))
     }
     // ANCHOR_END: method_shape_name
 
     // ANCHOR: method_shape_rename
     /// The C++ `shape::rename`.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn rename(&self, name: &str) {
         // SAFETY: the pointers come from live handles, which outlive the call.
-        unsafe { ffi::shape_rename(self.handle.as_ptr(), name) };
+        unsafe { ffi::shape_rename(self.handle.as_ptr(), name) }
+            .unwrap_or_else(|exception| super::threw("shape::rename", exception));
     }
     // ANCHOR_END: method_shape_rename
 
     // ANCHOR: method_shape_scaled_copy
     /// A new, scaled shape.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn scaled_copy(&self, factor: f64) -> Option<Shape> {
-        let raw = ffi::shape_scaled_copy(self.handle.get(), factor);
+        let raw = ffi::shape_scaled_copy(self.handle.get(), factor)
+            .unwrap_or_else(|exception| super::threw("shape::scaled_copy", exception));
         // SAFETY: the method returned a live object or null, whose reference it hands over.
         unsafe { Shape::from_adopted(raw) }
     }
@@ -116,16 +142,26 @@ impl Shape {
 
     // ANCHOR: method_shape_same_size
     /// The C++ `shape::same_size`.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn same_size(&self, other: &Shape) -> bool {
         // SAFETY: the pointers come from live handles, which outlive the call.
         unsafe { ffi::shape_same_size(self.handle.get(), other.as_ptr()) }
+            .unwrap_or_else(|exception| super::threw("shape::same_size", exception))
     }
     // ANCHOR_END: method_shape_same_size
 
     // ANCHOR: method_shape_live
     /// The C++ `shape::live`.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn live() -> i32 {
         ffi::shape_live()
+            .unwrap_or_else(|exception| super::threw("shape::live", exception))
     }
     // ANCHOR_END: method_shape_live
 }

@@ -35,10 +35,10 @@ mod bridge {
         unsafe fn shape_release(p: *mut Shape);
 
         /// `shape::area`: Width times height.
-        fn shape_area(this_: &Shape) -> f64;
+        fn shape_area(this_: &Shape) -> Result<f64>;
 
         /// `shape::use_count`
-        fn shape_use_count(this_: &Shape) -> i32;
+        fn shape_use_count(this_: &Shape) -> Result<i32>;
 
         /// `shape::scale`: Scales both sides by `factor`.
         ///
@@ -48,27 +48,27 @@ mod bridge {
         unsafe fn shape_scale(this_: *mut Shape, factor: f64) -> Result<()>;
 
         /// `shape::name`
-        fn shape_name(this_: &Shape) -> String;
+        fn shape_name(this_: &Shape) -> Result<String>;
 
         /// `shape::rename`
         ///
         /// # Safety
         ///
         /// Each pointer points to a live object.
-        unsafe fn shape_rename(this_: *mut Shape, name: &str);
+        unsafe fn shape_rename(this_: *mut Shape, name: &str) -> Result<()>;
 
         /// `shape::scaled_copy`: A new, scaled shape.
-        fn shape_scaled_copy(this_: &Shape, factor: f64) -> *mut Shape;
+        fn shape_scaled_copy(this_: &Shape, factor: f64) -> Result<*mut Shape>;
 
         /// `shape::same_size`
         ///
         /// # Safety
         ///
         /// Each pointer points to a live object.
-        unsafe fn shape_same_size(this_: &Shape, other: *mut Shape) -> bool;
+        unsafe fn shape_same_size(this_: &Shape, other: *mut Shape) -> Result<bool>;
 
         /// `shape::live`
-        fn shape_live() -> i32;
+        fn shape_live() -> Result<i32>;
     }
 }
 // ANCHOR_END: bridge

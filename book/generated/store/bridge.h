@@ -12,6 +12,47 @@
 #include "rust/cxx.h"
 #include "store/store.hpp"
 
+#include <exception>
+#include <typeinfo>
+#if defined(__GNUG__)
+#include <cstdlib>
+#include <cxxabi.h>
+#endif
+
+namespace store_wrapper_bridge {
+// `std::out_of_range: vector::_M_range_check...`: the exception's type, demangled
+// where the compiler can, and its message.
+inline std::string described(const std::type_info* type, const char* what) {
+  std::string text = type ? type->name() : "an unknown exception";
+#if defined(__GNUG__)
+  int status = 0;
+  char* demangled = type ? abi::__cxa_demangle(type->name(), nullptr, nullptr, &status) : nullptr;
+  if (demangled) {
+    text = demangled;
+    std::free(demangled);
+  }
+#endif
+  return what ? text + ": " + what : text;
+}
+}  // namespace store_wrapper_bridge
+
+namespace rust {
+namespace behavior {
+template <typename Try, typename Fail>
+static void trycatch(Try&& func, Fail&& fail) noexcept try {
+  func();
+} catch (const std::exception& e) {
+  fail(::store_wrapper_bridge::described(&typeid(e), e.what()));
+} catch (...) {
+#if defined(__GNUG__)
+  fail(::store_wrapper_bridge::described(abi::__cxa_current_exception_type(), nullptr));
+#else
+  fail(::store_wrapper_bridge::described(nullptr, nullptr));
+#endif
+}
+}  // namespace behavior
+}  // namespace rust
+
 namespace store_wrapper_bridge {
 
 // ::store::item: unique (one owner).
@@ -52,8 +93,8 @@ inline std::size_t shelf_size(const ::store::shelf& self) {
 inline void shelf_add(::store::shelf* self, ::rust::Str name, std::int32_t quantity) {
     self->add(std::string(name), quantity);
 }
-inline std::int32_t shelf_total(const ::store::shelf& self, ::rust::Str prefix) {
-    return self.total(std::string(prefix).c_str());
+inline std::int32_t shelf_total(const ::store::shelf& self, const char* prefix) {
+    return self.total(prefix);
 }
 // ANCHOR_END: shims_shelf
 

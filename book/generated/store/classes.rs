@@ -6,8 +6,9 @@
 //   caller's, unless the class was answered `retain`;
 // - a returned pointer is borrowed from the object (a reference is added) unless
 //   the method was answered `-> new TYPE*` (the caller owns it);
-// - a method that can throw was answered `throws` (it returns `Err`); any other
-//   exception ends the process, as an exception through `noexcept` would.
+// - a method that can throw was answered `throws` (it returns `Err`); an exception
+//   from any other becomes a Rust panic with its type and message (a member declared
+//   `noexcept` is called without a catch).
 
 use super::{ffi, Error};
 
@@ -43,23 +44,38 @@ impl Item {
 
     // ANCHOR: method_item_name
     /// The C++ `item::name`.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn name(&self) -> String {
         ffi::item_name(self.handle.get())
+            .unwrap_or_else(|exception| super::threw("item::name", exception))
     }
     // ANCHOR_END: method_item_name
 
     // ANCHOR: method_item_quantity
     /// The C++ `item::quantity`.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn quantity(&self) -> i32 {
         ffi::item_quantity(self.handle.get())
+            .unwrap_or_else(|exception| super::threw("item::quantity", exception))
     }
     // ANCHOR_END: method_item_quantity
 
     // ANCHOR: method_item_restock
     /// The C++ `item::restock`.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn restock(&self, n: i32) {
         // SAFETY: the pointers come from live handles, which outlive the call.
-        unsafe { ffi::item_restock(self.handle.as_ptr(), n) };
+        unsafe { ffi::item_restock(self.handle.as_ptr(), n) }
+            .unwrap_or_else(|exception| super::threw("item::restock", exception));
     }
     // ANCHOR_END: method_item_restock
 
@@ -76,15 +92,25 @@ impl Item {
 
     // ANCHOR: method_item_sku
     /// The C++ `item::sku`.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn sku(&self) -> u64 {
         ffi::item_sku(self.handle.get())
+            .unwrap_or_else(|exception| super::threw("item::sku", exception))
     }
     // ANCHOR_END: method_item_sku
 
     // ANCHOR: method_item_live
     /// The C++ `item::live`.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn live() -> i32 {
         ffi::item_live()
+            .unwrap_or_else(|exception| super::threw("item::live", exception))
     }
     // ANCHOR_END: method_item_live
 }
@@ -162,10 +188,15 @@ impl Shelf {
     // ANCHOR: method_shelf_size
     /// The C++ `shelf::size`.
     ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
+    ///
     /// `Err` once the object is closed.
     pub fn size(&self) -> Result<usize, Error> {
         let this = self.handle.lease()?;
-        let value = ffi::shelf_size(&this);
+        let value = ffi::shelf_size(&this)
+            .unwrap_or_else(|exception| super::threw("shelf::size", exception));
         Ok(value)
     }
     // ANCHOR_END: method_shelf_size
@@ -187,10 +218,19 @@ impl Shelf {
     // ANCHOR: method_shelf_total
     /// The C++ `shelf::total`.
     ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
+    ///
     /// `Err` once the object is closed.
+    ///
+    /// `Err` for a string that holds a NUL byte.
     pub fn total(&self, prefix: &str) -> Result<i32, Error> {
         let this = self.handle.lease()?;
-        let value = ffi::shelf_total(&this, prefix);
+        let prefix_c = std::ffi::CString::new(prefix)?;
+        // SAFETY: the pointers come from live handles and C strings, which outlive the call.
+        let value = unsafe { ffi::shelf_total(&this, prefix_c.as_ptr()) }
+            .unwrap_or_else(|exception| super::threw("shelf::total", exception));
         Ok(value)
     }
     // ANCHOR_END: method_shelf_total
@@ -262,8 +302,13 @@ impl Ticket {
 
     // ANCHOR: method_ticket_number
     /// The C++ `ticket::number`.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn number(&self) -> i32 {
         ffi::ticket_number(self.handle.get())
+            .unwrap_or_else(|exception| super::threw("ticket::number", exception))
     }
     // ANCHOR_END: method_ticket_number
 }

@@ -25,17 +25,17 @@ mod bridge {
         unsafe fn item_release(p: *mut Item);
 
         /// `item::name`
-        fn item_name(this_: &Item) -> String;
+        fn item_name(this_: &Item) -> Result<String>;
 
         /// `item::quantity`
-        fn item_quantity(this_: &Item) -> i32;
+        fn item_quantity(this_: &Item) -> Result<i32>;
 
         /// `item::restock`
         ///
         /// # Safety
         ///
         /// Each pointer points to a live object.
-        unsafe fn item_restock(this_: *mut Item, n: i32);
+        unsafe fn item_restock(this_: *mut Item, n: i32) -> Result<()>;
 
         /// `item::set_price`
         ///
@@ -45,10 +45,10 @@ mod bridge {
         unsafe fn item_set_price(this_: *mut Item, p: f64) -> Result<()>;
 
         /// `item::sku`
-        fn item_sku(this_: &Item) -> u64;
+        fn item_sku(this_: &Item) -> Result<u64>;
 
         /// `item::live`
-        fn item_live() -> i32;
+        fn item_live() -> Result<i32>;
 
         /// The C++ `::store::shelf`.
         #[namespace = "store"]
@@ -66,7 +66,7 @@ mod bridge {
         unsafe fn shelf_release(p: *mut Shelf);
 
         /// `shelf::size`
-        fn shelf_size(this_: &Shelf) -> usize;
+        fn shelf_size(this_: &Shelf) -> Result<usize>;
 
         /// `shelf::add`
         ///
@@ -76,7 +76,11 @@ mod bridge {
         unsafe fn shelf_add(this_: *mut Shelf, name: &str, quantity: i32) -> Result<()>;
 
         /// `shelf::total`
-        fn shelf_total(this_: &Shelf, prefix: &str) -> i32;
+        ///
+        /// # Safety
+        ///
+        /// Each pointer points to a live object.
+        unsafe fn shelf_total(this_: &Shelf, prefix: *const c_char) -> Result<i32>;
 
         /// The C++ `::store::ticket`.
         #[namespace = "store"]
@@ -101,7 +105,7 @@ mod bridge {
         unsafe fn ticket_release(p: *mut Ticket);
 
         /// `ticket::number`
-        fn ticket_number(this_: &Ticket) -> i32;
+        fn ticket_number(this_: &Ticket) -> Result<i32>;
     }
 }
 // ANCHOR_END: bridge

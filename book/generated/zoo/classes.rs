@@ -6,8 +6,9 @@
 //   caller's, unless the class was answered `retain`;
 // - a returned pointer is borrowed from the object (a reference is added) unless
 //   the method was answered `-> new TYPE*` (the caller owns it);
-// - a method that can throw was answered `throws` (it returns `Err`); any other
-//   exception ends the process, as an exception through `noexcept` would.
+// - a method that can throw was answered `throws` (it returns `Err`); an exception
+//   from any other becomes a Rust panic with its type and message (a member declared
+//   `noexcept` is called without a catch).
 
 use super::{ffi, Error};
 
@@ -52,18 +53,28 @@ impl Conn {
     // ANCHOR: method_conn_port
     /// The C++ `conn::port`.
     ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
+    ///
     /// `Err` once the object is closed.
     pub fn port(&self) -> Result<i32, Error> {
         let this = self.handle.lease()?;
-        let value = ffi::conn_port(&this);
+        let value = ffi::conn_port(&this)
+            .unwrap_or_else(|exception| super::threw("conn::port", exception));
         Ok(value)
     }
     // ANCHOR_END: method_conn_port
 
     // ANCHOR: method_conn_live
     /// The C++ `conn::live`.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn live() -> i32 {
         ffi::conn_live()
+            .unwrap_or_else(|exception| super::threw("conn::live", exception))
     }
     // ANCHOR_END: method_conn_live
 }
@@ -141,15 +152,25 @@ impl Client {
 
     // ANCHOR: method_client_ping
     /// The C++ `client::ping`.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn ping(&self) -> i32 {
         ffi::client_ping(self.handle.get())
+            .unwrap_or_else(|exception| super::threw("client::ping", exception))
     }
     // ANCHOR_END: method_client_ping
 
     // ANCHOR: method_client_live
     /// The C++ `client::live`.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
     pub fn live() -> i32 {
         ffi::client_live()
+            .unwrap_or_else(|exception| super::threw("client::live", exception))
     }
     // ANCHOR_END: method_client_live
 }

@@ -25,10 +25,10 @@ mod bridge {
         unsafe fn conn_release(p: *mut Conn);
 
         /// `conn::port`
-        fn conn_port(this_: &Conn) -> i32;
+        fn conn_port(this_: &Conn) -> Result<i32>;
 
         /// `conn::live`
-        fn conn_live() -> i32;
+        fn conn_live() -> Result<i32>;
 
         /// The C++ `::zoo::client`.
         #[namespace = "zoo"]
@@ -50,10 +50,10 @@ mod bridge {
         unsafe fn client_release(p: *mut Client);
 
         /// `client::ping`
-        fn client_ping(this_: &Client) -> i32;
+        fn client_ping(this_: &Client) -> Result<i32>;
 
         /// `client::live`
-        fn client_live() -> i32;
+        fn client_live() -> Result<i32>;
     }
 }
 // ANCHOR_END: bridge

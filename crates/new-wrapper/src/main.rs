@@ -268,16 +268,18 @@ fn new(cli: &New) -> Result<(), Error> {
     }
     if tests == 0 {
         eprintln!(
-            "\nwarning: no test ran: no class has a constructor the generator could bind, so \
-             nothing was made and released. Answer a constructor (`new(TYPES)` in the class's \
-             entry of wrapper.toml), or a factory method (`-> new CLASS*`), and write a test."
+            "\nYour wrapper crate builds in {}, but no test ran: no constructor the generator \
+             can call without inventing an argument makes an object, so nothing was made and \
+             released. Write a test of your own under tests/ (its README shows one).",
+            folder.display()
+        );
+    } else {
+        eprintln!(
+            "\nYour wrapper crate is ready in {} ({tests} tests passed): read its README.md for \
+             what is bound, what is left by hand and the next steps.",
+            folder.display()
         );
     }
-    eprintln!(
-        "\nYour wrapper crate is ready in {} ({tests} tests passed): read its README.md for \
-         what is bound, what is left by hand and the next steps.",
-        folder.display()
-    );
     Ok(())
 }
 

@@ -217,6 +217,22 @@ pub fn plan_lines(answers: &Answers) -> Vec<String> {
             class.constructors.len()
         ));
     }
+    // Checked answers plan; should one not, the build says why.
+    if let Ok(plan) = refcount_build::Plan::new(&answers.wrapper(), &answers.name) {
+        let unmade: Vec<&str> = plan
+            .classes
+            .iter()
+            .filter(|c| c.make.is_none())
+            .map(|c| c.cpp.as_str())
+            .collect();
+        if !unmade.is_empty() {
+            lines.push(format!(
+                "no constructor the generator can call (without inventing an argument) for {}: \
+                 add a test by hand",
+                unmade.join(", ")
+            ));
+        }
+    }
     if !answers.skipped.is_empty() {
         lines.push(format!(
             "left out ({}, listed in the crate's wrapper.toml and README):",

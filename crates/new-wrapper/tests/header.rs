@@ -54,7 +54,7 @@ fn a_class_that_counts_itself_with_members_and_a_private_destructor() {
     assert_eq!(
         methods_of(&found, "shape"),
         [
-            "shape.use_count() const -> int",
+            "shape.use_count() const noexcept -> int",
             "shape.area() const -> double",
             "shape.width() const -> double",
             "shape.is_square() const -> bool",
@@ -116,8 +116,8 @@ fn unique_destroyed_and_freely_counted_classes_are_told_apart() {
         [
             "item::history(): its return type `std::vector<int>` is a type that is neither \
              built in nor one of the classes answered (use bool, a sized integer or \
-             floating-point type, std::string (by value or const reference), const char* \
-             (parameters only), or a pointer or reference to one of the classes answered)",
+             floating-point type, std::string (by value or const reference), const char*, or \
+             a pointer or reference to one of the classes answered)",
             "shelf::find(const std::string &): its return type `item*` is an object the method \
              keeps (a borrowed unique object has no safe Rust type; write `-> new item*` if the \
              caller owns it)",
@@ -145,7 +145,7 @@ fn the_samples_classes_inherit_their_count_from_a_base() {
     let dog = methods_of(&found, "dog");
     assert!(
         dog.iter()
-            .any(|m| m == "dog.reference_count() const -> int"),
+            .any(|m| m == "dog.reference_count() const noexcept -> int"),
         "{dog:?}"
     );
     assert!(

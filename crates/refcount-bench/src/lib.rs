@@ -61,7 +61,7 @@ impl HandDog {
     /// The dog's position.
     pub fn position(&self) -> i32 {
         // SAFETY: the pointer is live until drop.
-        dog::dog_position(unsafe { self.0.as_ref() })
+        dog::dog_position(unsafe { self.0.as_ref() }).expect("position does not throw")
     }
 }
 

@@ -132,14 +132,14 @@ pub fn plan(root: &Path) -> Plan {
 }
 
 /// [`build_and_test`] for a crate already rendered (and perhaps added to): the
-/// generated tests (one per class a constructor makes) and the bundled sample's own
-/// each ran and passed.
+/// generated tests (one per class they make or call the static functions of) and
+/// the bundled sample's own each ran and passed.
 pub fn test_rendered(rendered: &Rendered, env: &[(&str, &Path)]) -> String {
     let tests = cargo(&rendered.root, &["test"], env);
     let made = plan(&rendered.root)
         .classes
         .iter()
-        .filter(|class| class.make.is_some())
+        .filter(|class| class.tested())
         .count();
     let mut expected = vec![format!("test result: ok. {made} passed")];
     if let Ok(sample) = std::fs::read_to_string(rendered.root.join("tests/sample.rs")) {
@@ -153,6 +153,18 @@ pub fn test_rendered(rendered: &Rendered, env: &[(&str, &Path)]) -> String {
         );
     }
     cargo(&rendered.root, &["run", "--example", "tour"], env)
+}
+
+/// Runs the crate's own test file `tests/<name>.rs` (written by hand, as a user
+/// would), and checks that each of its tests ran and passed.
+pub fn run_own_test(root: &Path, name: &str) {
+    let file = root.join("tests").join(format!("{name}.rs"));
+    let source =
+        std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    let count = source.matches("#[test]").count();
+    let out = cargo(root, &["test", "--test", name], &[]);
+    let expected = format!("test result: ok. {count} passed");
+    assert!(out.contains(&expected), "expected `{expected}` in:\n{out}");
 }
 
 /// The files of a generated crate as a user reads them: its own files (the bundled

@@ -60,6 +60,26 @@ pub fn hands_over_ownership(raw: &str) -> bool {
     .any(|phrase| says(&lower, phrase))
 }
 
+/// Whether a function's name says, by the common conventions, that it hands the
+/// caller a new object: `create`, `make`, `new`, `load`, `open`, `build`, `clone`,
+/// `copy`, `dup` alone or as the first word (`load_from_file`, `createWindow`).
+pub fn factory_name(name: &str) -> bool {
+    [
+        "create", "make", "new", "load", "open", "build", "clone", "copy", "dup",
+    ]
+    .iter()
+    .any(|verb| {
+        let Some(rest) = name
+            .get(..verb.len())
+            .filter(|head| head.eq_ignore_ascii_case(verb))
+            .map(|_| &name[verb.len()..])
+        else {
+            return false;
+        };
+        rest.is_empty() || rest.starts_with('_') || rest.starts_with(|c: char| c.is_uppercase())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,5 +112,22 @@ mod tests {
             "/// The parent: no new reference is added."
         ));
         assert!(!hands_over_ownership("/// Not a new reference."));
+    }
+
+    #[test]
+    fn a_factory_is_named_by_its_first_word() {
+        for name in [
+            "create",
+            "load_from_file",
+            "createWindow",
+            "clone",
+            "Copy",
+            "new_page",
+        ] {
+            assert!(factory_name(name), "{name}");
+        }
+        for name in ["creature", "newest", "opened", "get_copy", "size", "loader"] {
+            assert!(!factory_name(name), "{name}");
+        }
     }
 }

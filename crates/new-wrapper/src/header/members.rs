@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use clang::{Accessibility, Availability, Entity, EntityKind, ExceptionSpecification};
 use refcount_build::model::{self, Constructor, CppType, Library, Method, Param, Returns, Wrapper};
 use refcount_build::naming::{join, rust_name, Scope};
-use refcount_build::Plan;
+use refcount_build::{Plan, Refusal};
 
 use super::comments;
 use super::types::cpp_type;
@@ -98,11 +98,34 @@ pub(crate) fn describe(
             };
             match Plan::check_method(&wrapper, &candidate) {
                 Ok(()) => wrapper.methods.push(candidate),
-                Err(refusal) => skipped.push(format!("{what}: {}", refusal.allowed)),
+                Err(refusal) => {
+                    // What a default stands for may not be bindable: the call without
+                    // it may be.
+                    let short = without_defaults(&candidate.params).map(|params| Method {
+                        params,
+                        ..candidate.clone()
+                    });
+                    match short {
+                        Some(short) if Plan::check_method(&wrapper, &short).is_ok() => {
+                            skipped.push(format!(
+                                "{what} with its defaulted arguments: {}",
+                                refusal.allowed
+                            ));
+                            wrapper.methods.push(short);
+                        }
+                        _ => skipped.push(format!("{what}: {}", refusal.allowed)),
+                    }
+                }
             }
         }
     }
     (wrapper.classes, wrapper.methods)
+}
+
+/// The parameters before the first that has a default, if one has.
+fn without_defaults(params: &[Param]) -> Option<Vec<Param>> {
+    let first = params.iter().position(|p| p.default.is_some())?;
+    Some(params[..first].to_vec())
 }
 
 /// The class as the model holds it, before its constructors are read.
@@ -129,9 +152,8 @@ fn doc(entity: Entity) -> String {
 
 /// A function's parameters, or why one has no type the model can hold.
 fn parameters(function: Entity, classes: &Classes) -> Result<Vec<Param>, String> {
-    function
-        .get_arguments()
-        .unwrap_or_default()
+    let arguments = function.get_arguments().unwrap_or_default();
+    arguments
         .iter()
         .enumerate()
         .map(|(i, argument)| {
@@ -147,9 +169,59 @@ fn parameters(function: Entity, classes: &Classes) -> Result<Vec<Param>, String>
                         name.as_deref().unwrap_or("")
                     )
                 })?;
-            Ok(Param { ty, name })
+            let default = default_of(*argument);
+            Ok(Param {
+                out: is_out(&ty, i, &arguments),
+                ty,
+                name,
+                default,
+            })
         })
         .collect()
+}
+
+/// A parameter's default argument as the header spells it, if it has one.
+fn default_of(argument: Entity) -> Option<String> {
+    let expression = argument
+        .get_children()
+        .into_iter()
+        .find(|child| child.is_expression())?;
+    let tokens = expression.get_range()?.tokenize();
+    let mut text = String::new();
+    for token in tokens {
+        let spelling = token.get_spelling();
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        if word(text.chars().last()) && word(spelling.chars().next()) {
+            text.push(' ');
+        }
+        text.push_str(&spelling);
+    }
+    (!text.is_empty()).then_some(text)
+}
+
+/// Whether parameter `i` of type `ty` is one the member writes and does not read:
+/// a non-const reference to a scalar, or a non-const pointer to one unless a
+/// parameter of the function is a size (then it is a buffer, whose length only the
+/// size knows).
+fn is_out(ty: &CppType, i: usize, arguments: &[Entity]) -> bool {
+    if ty.is_const || !matches!(ty.base, model::Base::Scalar(..)) {
+        return false;
+    }
+    match ty.indirection {
+        model::Indirection::Reference => true,
+        model::Indirection::Pointer(1) => !arguments.iter().enumerate().any(|(j, other)| {
+            let name = other.get_name().unwrap_or_default().to_lowercase();
+            j != i
+                && ["size", "len", "length", "count", "capacity", "n", "num"]
+                    .iter()
+                    .any(|size| {
+                        name == *size
+                            || name.ends_with(&format!("_{size}"))
+                            || name.starts_with(&format!("{size}_"))
+                    })
+        }),
+        _ => false,
+    }
 }
 
 /// Adds the public constructors of class `i` that can be bound to `wrapper`: `new`
@@ -206,16 +278,29 @@ fn constructors(
         } else {
             "new".to_owned()
         };
-        let mut tried = wrapper.clone();
         let name = names.clone().unique(&name);
-        tried.classes[i].constructors.push(Constructor {
-            name: name.clone(),
-            params,
+        let tried = |params: Vec<Param>| {
+            let mut tried = wrapper.clone();
+            tried.classes[i].constructors.push(Constructor {
+                name: name.clone(),
+                params,
+            });
+            Plan::new(&tried, "check").map(|_| tried)
+        };
+        let outcome: Result<Wrapper, Refusal> = tried(params.clone()).or_else(|refusal| {
+            // Without what its defaults stand for, it may still be bound.
+            let short = without_defaults(&params).ok_or_else(|| refusal.clone())?;
+            let bound = tried(short).map_err(|_| refusal.clone())?;
+            skipped.push(format!(
+                "{what} with its defaulted arguments: {}",
+                refusal.allowed
+            ));
+            Ok(bound)
         });
-        match Plan::new(&tried, "check") {
-            Ok(_) => {
+        match outcome {
+            Ok(bound) => {
                 names.take(&name);
-                *wrapper = tried;
+                *wrapper = bound;
             }
             Err(refusal) => skipped.push(format!("{what}: {}", refusal.allowed)),
         }
@@ -260,8 +345,10 @@ fn method_of(class: &Class, method: Entity, classes: &Classes) -> Result<Option<
                 | ExceptionSpecification::NoThrow
         )
     );
-    let owned = comments::hands_over_ownership(&raw_comment)
+    // A pointer to a new object: said by the comment, or by a factory's name.
+    let owned = (comments::hands_over_ownership(&raw_comment) || comments::factory_name(&name))
         && matches!(ty.indirection, model::Indirection::Pointer(1))
+        && !ty.is_const
         && ty.named().is_some();
     Ok(Some(Method {
         class: class.name.clone(),
@@ -271,6 +358,7 @@ fn method_of(class: &Class, method: Entity, classes: &Classes) -> Result<Option<
         is_static: method.is_static_method(),
         returns: Returns { ty, owned },
         throws: !noexcept && comments::mentions_throwing(&raw_comment),
+        noexcept,
         rust: None,
         doc: doc(method),
     }))

@@ -16,7 +16,8 @@
 //!   the namespace has a free pair for it (`shape_ref(shape*)`/`shape_unref(shape*)`);
 //!   else *unique* when its destructor is public, or when the namespace has a free
 //!   function that destroys it (`destroy_shape(shape*)`, `close_shape(shape*)`, ...).
-//!   Anything else is refused, naming the class: answer it with `--class`.
+//!   Any other class is left out, with the reason in the report (a class asked for
+//!   with `--class NAME` is refused instead): answer its ownership with `--class`.
 //! - **Returned pointers** are borrowed (a reference is added), unless the function's
 //!   comment says the caller owns the result ("the caller owns", "new reference",
 //!   "must be released", ...).
@@ -167,8 +168,9 @@ pub fn read(request: &Request) -> Result<Found, ReadError> {
             Some(namespace) => namespace.clone(),
             None => walk::only_namespace(&declared)?,
         };
-        let classes = ownership::decide(root, &declared, &namespace, &request.classes)?;
         let mut skipped = Vec::new();
+        let classes =
+            ownership::decide(root, &declared, &namespace, &request.classes, &mut skipped)?;
         let (classes, methods) = members::describe(&classes, &namespace, &mut skipped);
         Ok(Found {
             namespace,

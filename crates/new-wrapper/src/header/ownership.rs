@@ -54,6 +54,7 @@ pub(crate) fn decide<'tu>(
     declared: &[Declared<'tu>],
     namespace: &str,
     answers: &[ClassRequest],
+    skipped: &mut Vec<String>,
 ) -> Result<Classes<'tu>, ReadError> {
     let in_namespace: Vec<Declared> = declared
         .iter()
@@ -69,8 +70,21 @@ pub(crate) fn decide<'tu>(
     let free = free_functions(root, namespace);
     let mut classes = Vec::new();
     if answers.is_empty() {
+        // A class no one asked for that cannot be owned (a document's node, reached
+        // only through its document) is left out, not the whole read.
+        let mut refusals = Vec::new();
         for class in &in_namespace {
-            classes.push(infer(class.entity, &class.name(), &free)?);
+            match infer(class.entity, &class.name(), &free) {
+                Ok(class) => classes.push(class),
+                Err(ReadError::Refused(why)) => {
+                    skipped.push(format!("{}: {why}", class.name()));
+                    refusals.push(why);
+                }
+                Err(other) => return Err(other),
+            }
+        }
+        if classes.is_empty() {
+            return Err(ReadError::Refused(refusals.join("\n")));
         }
     } else {
         for answer in answers {

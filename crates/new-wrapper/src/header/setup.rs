@@ -55,10 +55,11 @@ pub(super) fn with_unit<T>(
             .iter()
             .map(|dir| format!("-I{}", dir.display())),
     );
+    let system = system_include_dirs();
     arguments.extend(
-        system_include_dirs()
+        system
             .iter()
-            .map(|dir| format!("-isystem{dir}")),
+            .map(|dir| format!("-isystem{}", dir.display())),
     );
 
     let start = Instant::now();
@@ -78,24 +79,36 @@ pub(super) fn with_unit<T>(
     if !errors.is_empty() {
         return Err(ReadError::Diagnostics(errors));
     }
-    let headers: Vec<PathBuf> = request
+    // Each header where the compiler found it: the `-I` folders first, then the
+    // system's (a package's headers may be in `/usr/include` itself).
+    let folders: Vec<&PathBuf> = request.include_dirs.iter().chain(&system).collect();
+    let headers = request
         .headers
         .iter()
-        .filter_map(|header| {
-            request
-                .include_dirs
+        .map(|header| {
+            folders
                 .iter()
                 .map(|dir| dir.join(header))
                 .find(|path| path.is_file())
                 .and_then(|path| path.canonicalize().ok())
+                .ok_or_else(|| {
+                    let looked: Vec<String> = folders
+                        .iter()
+                        .map(|dir| dir.display().to_string())
+                        .collect();
+                    ReadError::Refused(format!(
+                        "the header `{header}` is in none of the include folders; looked in: {}",
+                        looked.join(", ")
+                    ))
+                })
         })
-        .collect();
+        .collect::<Result<Vec<PathBuf>, ReadError>>()?;
     walk(unit.get_entity(), &headers, parse_time)
 }
 
 /// The system's C++ include folders, as the compiler reports them: libclang, loaded
 /// on its own, may not find the standard library's headers.
-fn system_include_dirs() -> Vec<String> {
+fn system_include_dirs() -> Vec<PathBuf> {
     let compiler = std::env::var("CXX").unwrap_or_else(|_| "c++".to_owned());
     let Ok(output) = std::process::Command::new(compiler)
         .args(["-x", "c++", "-E", "-v", "-"])
@@ -109,6 +122,6 @@ fn system_include_dirs() -> Vec<String> {
         .skip_while(|line| !line.starts_with("#include <...> search starts here:"))
         .skip(1)
         .take_while(|line| line.starts_with(' '))
-        .map(|line| line.trim().to_owned())
+        .map(|line| PathBuf::from(line.trim()))
         .collect()
 }

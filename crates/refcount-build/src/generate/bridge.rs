@@ -89,7 +89,7 @@ fn class(out: &mut Out, plan: &Plan, c: &ClassPlan) {
             });
         }
         params.extend(m.params.iter().map(|p| format!("{}: {}", p.name, p.bridge)));
-        let ret = match (m.throws, &m.ret.kind) {
+        let ret = match (m.catches, &m.ret.kind) {
             (true, ReturnKind::Void) => " -> Result<()>".to_owned(),
             (true, _) => format!(" -> Result<{}>", m.ret.bridge),
             (false, ReturnKind::Void) => String::new(),

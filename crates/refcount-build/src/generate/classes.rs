@@ -1,7 +1,7 @@
 //! `classes.rs`: the safe Rust type of each class, its constructors and methods.
 
 use super::{list, Options, Out};
-use crate::plan::{ClassPlan, CtorPlan, MethodPlan, Plan, ReturnKind};
+use crate::plan::{ClassPlan, CtorPlan, MethodPlan, ParamPlan, Plan, ReturnKind};
 
 /// Where `refcount` keeps its type-tagged handles.
 const ANY: &str = "refcount::any";
@@ -17,8 +17,9 @@ pub fn classes(plan: &Plan, options: Options) -> String {
 //   caller's, unless the class was answered `retain`;
 // - a returned pointer is borrowed from the object (a reference is added) unless
 //   the method was answered `-> new TYPE*` (the caller owns it);
-// - a method that can throw was answered `throws` (it returns `Err`); any other
-//   exception ends the process, as an exception through `noexcept` would.
+// - a method that can throw was answered `throws` (it returns `Err`); an exception
+//   from any other becomes a Rust panic with its type and message (a member declared
+//   `noexcept` is called without a catch).
 ",
     );
     // `Error` is named by constructors and by methods that return `Result`.
@@ -182,6 +183,15 @@ impl TryFrom<{ANY}::AnyHandle> for {rust} {{
     }
 }
 
+/// Why the pointers a call passes are valid through it.
+fn pointers_live(params: &[ParamPlan]) -> &'static str {
+    if params.iter().any(|p| p.c_string) {
+        "the pointers come from live handles and C strings, which outlive the call."
+    } else {
+        "the pointers come from live handles, which outlive the call."
+    }
+}
+
 fn ctor(out: &mut Out, c: &ClassPlan, k: &CtorPlan) {
     let anchor = format!("new_{}_{}", c.snake, k.name);
     out.line("");
@@ -200,7 +210,7 @@ fn ctor(out: &mut Out, c: &ClassPlan, k: &CtorPlan) {
     }
     let args = list(k.params.iter().map(|p| p.rust_arg.as_str()));
     if k.unsafe_bridge {
-        out.line("        // SAFETY: the pointers come from live handles, which outlive the call.");
+        out.line(&format!("        // SAFETY: {}", pointers_live(&k.params)));
         out.line(&format!(
             "        let raw = unsafe {{ ffi::{}({args}) }}?;",
             k.shim
@@ -305,6 +315,11 @@ fn method(out: &mut Out, c: &ClassPlan, m: &MethodPlan) {
     };
     if m.throws {
         call.push('?');
+    } else if m.catches {
+        call = format!(
+            "{call}\n            .unwrap_or_else(|exception| super::threw(\"{}::{}\", exception))",
+            c.cpp, m.cpp
+        );
     }
     let ret = if m.result {
         format!("Result<{}, Error>", m.ret.rust)
@@ -321,16 +336,30 @@ fn method(out: &mut Out, c: &ClassPlan, m: &MethodPlan) {
     if m.throws {
         out.line("    ///");
         out.line("    /// A C++ exception becomes `Err`.");
+    } else if m.catches {
+        out.line("    ///");
+        out.line("    /// # Panics");
+        out.line("    ///");
+        out.line("    /// If the C++ member throws (it is not answered `throws`).");
     }
     if counted {
         out.line("    ///");
         out.line("    /// `Err` once the object is closed.");
     }
+    if m.params.iter().any(|p| p.c_string) {
+        out.line("    ///");
+        out.line("    /// `Err` for a string that holds a NUL byte.");
+    }
     let mut params: Vec<String> = Vec::new();
     if !m.is_static {
         params.push("&self".to_owned());
     }
-    params.extend(m.params.iter().map(|p| format!("{}: {}", p.name, p.rust)));
+    params.extend(
+        m.params
+            .iter()
+            .filter(|p| !p.out)
+            .map(|p| format!("{}: {}", p.name, p.rust)),
+    );
     let arrow = if ret == "()" {
         String::new()
     } else {
@@ -347,15 +376,26 @@ fn method(out: &mut Out, c: &ClassPlan, m: &MethodPlan) {
     for prep in m.params.iter().filter_map(|p| p.prep.as_deref()) {
         out.line(&format!("        {prep}"));
     }
-    if m.unsafe_bridge {
-        out.line("        // SAFETY: the pointers come from live handles, which outlive the call.");
+    for p in m.params.iter().filter(|p| p.out) {
+        out.line(&format!(
+            "        let mut {} = {}::default();",
+            p.name, p.rust
+        ));
     }
-    match &m.ret.kind {
+    if m.unsafe_bridge {
+        out.line(&format!("        // SAFETY: {}", pointers_live(&m.params)));
+    }
+    let outs: Vec<&str> = m
+        .params
+        .iter()
+        .filter(|p| p.out)
+        .map(|p| p.name.as_str())
+        .collect();
+    // The returned value's expression, bound to a name first when more follows.
+    let value = match &m.ret.kind {
         ReturnKind::Void => {
             out.line(&format!("        {call};"));
-            if m.result {
-                out.line("        Ok(())");
-            }
+            None
         }
         ReturnKind::Object {
             class,
@@ -377,19 +417,40 @@ fn method(out: &mut Out, c: &ClassPlan, m: &MethodPlan) {
             } else {
                 ""
             };
-            let wrap = format!("unsafe {{ {class}::{from}(raw) }}{expect}");
-            if m.result {
-                out.line(&format!("        let object = {wrap};"));
-                out.line("        Ok(object)");
-            } else {
-                out.line(&format!("        {wrap}"));
-            }
+            Some(format!("unsafe {{ {class}::{from}(raw) }}{expect}"))
         }
-        _ if m.result => {
-            out.line(&format!("        let value = {call};"));
-            out.line("        Ok(value)");
+        ReturnKind::CString => {
+            out.line(&format!("        let raw = {call};"));
+            out.line(
+                "        // SAFETY: null, or a NUL-terminated string the object keeps: copied",
+            );
+            out.line("        // before anything else can change or free it.");
+            Some(
+                "(!raw.is_null())\n            .then(|| unsafe { std::ffi::CStr::from_ptr(raw) }.to_string_lossy().into_owned())"
+                    .to_owned(),
+            )
         }
-        _ => out.line(&format!("        {call}")),
+        _ => Some(call),
+    };
+    let mut parts: Vec<String> = Vec::new();
+    match value {
+        Some(value) if !outs.is_empty() || m.result => {
+            out.line(&format!("        let value = {value};"));
+            parts.push("value".to_owned());
+        }
+        Some(value) => parts.push(value),
+        None => {}
+    }
+    parts.extend(outs.iter().map(|name| (*name).to_owned()));
+    let result = match parts.len() {
+        0 => "()".to_owned(),
+        1 => parts.remove(0),
+        _ => format!("({})", parts.join(", ")),
+    };
+    if m.result {
+        out.line(&format!("        Ok({result})"));
+    } else if result != "()" {
+        out.line(&format!("        {result}"));
     }
     out.line("    }");
     out.end("    ", &anchor);

@@ -62,6 +62,11 @@ fn included(name: &str) -> String {
 /// The module the crate's `lib.rs` includes: the generated modules and what they export.
 fn lib(plan: &Plan) -> String {
     let names: Vec<&str> = plan.classes.iter().map(|c| c.rust.as_str()).collect();
+    let panics = plan
+        .classes
+        .iter()
+        .flat_map(|c| &c.methods)
+        .any(|m| m.catches && !m.throws);
     format!(
         r#"
 /// The raw bridge to the C++ library, as cxx generates it from the shims of
@@ -104,6 +109,8 @@ pub enum Error {{
     Native(cxx::Exception),
     /// A handle could not be made or used (a null object, a closed one).
     Handle(refcount::Error),
+    /// A string for a C string parameter holds a NUL byte, which would end it early.
+    Nul(std::ffi::NulError),
 }}
 
 impl std::fmt::Display for Error {{
@@ -111,6 +118,11 @@ impl std::fmt::Display for Error {{
         match self {{
             Error::Native(exception) => write!(f, "the C++ library failed: {{exception}}"),
             Error::Handle(err) => write!(f, "{{err}}"),
+            Error::Nul(err) => write!(
+                f,
+                "a string for a C string parameter holds a NUL byte (at byte {{}}), which would end it early",
+                err.nul_position()
+            ),
         }}
     }}
 }}
@@ -121,6 +133,7 @@ impl std::error::Error for Error {{
         match self {{
             Error::Native(exception) => exception.source(),
             Error::Handle(err) => err.source(),
+            Error::Nul(_) => None,
         }}
     }}
 }}
@@ -128,6 +141,12 @@ impl std::error::Error for Error {{
 impl From<cxx::Exception> for Error {{
     fn from(exception: cxx::Exception) -> Self {{
         Error::Native(exception)
+    }}
+}}
+
+impl From<std::ffi::NulError> for Error {{
+    fn from(err: std::ffi::NulError) -> Self {{
+        Error::Nul(err)
     }}
 }}
 
@@ -141,8 +160,21 @@ impl From<refcount::Error> for Error {{
         native = included("native.rs"),
         classes = included("classes.rs"),
         names = names.join(", "),
+    ) + if panics { THREW } else { "" }
+}
+
+/// What becomes of an exception from a member not answered `throws`.
+const THREW: &str = r#"
+/// An exception from a C++ member not answered `throws`: a Rust panic, with the
+/// exception's type and message, that a caller or a test can catch, instead of
+/// `std::terminate` ending the process.
+#[cold]
+fn threw(function: &str, exception: cxx::Exception) -> ! {
+    panic!(
+        "the C++ `{function}` threw {exception} (answer it `throws` in wrapper.toml for an `Err`)"
     )
 }
+"#;
 
 /// Text written line by line, with mdBook anchors when asked.
 struct Out {
@@ -227,5 +259,103 @@ mod tests {
         let files = files_of(&["document=unique new()"], &[]);
         assert!(text(&files, "classes.rs").contains("\nuse super::{ffi, Error};\n"));
         assert!(text(&files, "tests.rs").contains("fn checked"));
+    }
+
+    // No C++ exception ends the process: a member not declared `noexcept` is bridged
+    // with `Result` (cxx then catches), and becomes a panic unless answered `throws`.
+    #[test]
+    fn every_member_but_a_noexcept_one_is_called_through_a_catch() {
+        let files = files_of(
+            &["document=unique new()"],
+            &[
+                "document.size() const -> int",
+                "document.count() const noexcept -> int",
+                "document.load(const char* path) throws",
+            ],
+        );
+        let ffi = text(&files, "ffi.rs");
+        assert!(
+            ffi.contains("fn document_size(this_: &Document) -> Result<i32>;"),
+            "{ffi}"
+        );
+        assert!(
+            ffi.contains("fn document_count(this_: &Document) -> i32;"),
+            "{ffi}"
+        );
+        let classes = text(&files, "classes.rs");
+        assert!(classes.contains("super::threw(\"document::size\", exception)"));
+        assert!(!classes.contains("\"document::count\""));
+        assert!(
+            !classes.contains("\"document::load\""),
+            "`throws`: an Err, not a panic"
+        );
+        assert!(text(&files, "lib.rs").contains("fn threw("));
+        let header = text(&files, "bridge.h");
+        assert!(
+            header.contains("catch (...)"),
+            "every exception, not only std's"
+        );
+        // Nothing can throw unannounced: no panic function to leave unused.
+        let files = files_of(
+            &["document=unique new()"],
+            &["document.count() const noexcept -> int"],
+        );
+        assert!(!text(&files, "lib.rs").contains("fn threw("));
+    }
+
+    #[test]
+    fn defaults_give_a_short_form_and_out_parameters_a_tuple() {
+        let files = files_of(
+            &["document=unique new(int width = 1)"],
+            &[
+                "document.add(double x, double y = 0.0, int n = 1) -> int",
+                "document.size(out int* width, out int& height) const",
+                "document.find(double x, out int& index) const -> bool",
+            ],
+        );
+        let classes = text(&files, "classes.rs");
+        for signature in [
+            "pub fn new() -> Result<Self, Error>",
+            "pub fn new_with_width(width: i32) -> Result<Self, Error>",
+            "pub fn add(&self, x: f64) -> i32",
+            "pub fn add_with_y(&self, x: f64, y: f64, n: i32) -> i32",
+            "pub fn size(&self) -> (i32, i32)",
+            "pub fn find(&self, x: f64) -> (bool, i32)",
+        ] {
+            assert!(classes.contains(signature), "{signature} in:\n{classes}");
+        }
+        assert!(classes.contains("With the defaults `y = 0.0`, `n = 1`."));
+        let header = text(&files, "bridge.h");
+        assert!(
+            header.contains("self.size(&width_value, height_value);"),
+            "{header}"
+        );
+        assert!(
+            header.contains("auto&& result = self.find(x, index_value);"),
+            "{header}"
+        );
+        // The generated test calls what needs no invented argument: `new()`, `size()`.
+        let tests = text(&files, "tests.rs");
+        assert!(tests.contains("Document::new()?"), "{tests}");
+        assert!(tests.contains("document.size()"), "{tests}");
+        assert!(!tests.contains("add("), "{tests}");
+    }
+
+    #[test]
+    fn c_strings_are_checked_for_nul_going_in_and_copied_coming_out() {
+        let files = files_of(
+            &["document=unique"],
+            &[
+                "document.title() const -> const char*",
+                "document.set_title(const char* title)",
+            ],
+        );
+        let classes = text(&files, "classes.rs");
+        assert!(
+            classes.contains("pub fn title(&self) -> Option<String>"),
+            "{classes}"
+        );
+        assert!(classes.contains("pub fn set_title(&self, title: &str) -> Result<(), Error>"));
+        assert!(classes.contains("let title_c = std::ffi::CString::new(title)?;"));
     }
 }

@@ -1,13 +1,16 @@
 //! `tests.rs` and `tour.rs`: each class a constructor makes, made, used and dropped.
-//! Only const and static methods are called, and only with arguments the plan could
-//! make: nothing here calls a member with invented arguments it could misuse.
+//! Only const and static methods that take no argument are called, and objects are
+//! made only from objects: nothing here calls a member with an invented argument it
+//! could misuse. A class nothing here can make is left to a test written by hand.
 
 use crate::plan::{ClassPlan, Plan};
 
-/// The calls of a class's const and static methods, as `(shown, code)`.
+/// The calls of a class's const and static methods (static only, when nothing
+/// makes an object of it), as `(shown, code)`.
 fn calls(c: &ClassPlan, var: &str) -> Vec<(String, String)> {
     c.methods
         .iter()
+        .filter(|m| m.is_static || c.make.is_some())
         .filter_map(|m| {
             let call = m.sample_call.as_ref()?;
             let receiver = if m.is_static {
@@ -31,15 +34,33 @@ fn calls(c: &ClassPlan, var: &str) -> Vec<(String, String)> {
 
 /// The per-class tests, with leak checks.
 pub fn tests(plan: &Plan) -> String {
-    if plan.classes.iter().all(|c| c.make.is_none()) {
-        return "// No class has a constructor the generator could bind: nothing is made here,
-// so nothing is tested. Answer a constructor (`new(TYPES)`) in wrapper.toml.
-"
-        .to_owned();
+    let unmade: Vec<&str> = plan
+        .classes
+        .iter()
+        .filter(|c| c.make.is_none())
+        .map(|c| c.cpp.as_str())
+        .collect();
+    let note = if unmade.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "\n// No constructor the generator can call without inventing an argument makes
+// {}: write their tests by hand, in a file of your own under tests/.
+",
+            unmade
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    if !plan.classes.iter().any(ClassPlan::tested) {
+        return note;
     }
     let mut out = format!(
-        "// Each class that a constructor makes: made, shared where it can be, its const
-// and static methods called, and dropped, with a leak check on the handles.
+        "// Each class that a constructor makes without an invented argument: made, shared
+// where it can be, its const and static methods that take no argument called, and
+// dropped, with a leak check on the handles.
 
 use refcount::leak::LeakCheck;
 use {}::*;
@@ -52,10 +73,22 @@ fn checked(test: impl FnOnce() -> Result<(), Error>) {{
 }}
 ",
         plan.crate_name
-    );
+    ) + &note;
     for c in &plan.classes {
-        let Some(make) = &c.make else { continue };
         let var = &c.var;
+        let Some(make) = &c.make else {
+            let statics = calls(c, var);
+            if !statics.is_empty() {
+                out.push_str(&format!(
+                    "\n#[test]\nfn {var}_static_functions_are_called() {{\n    checked(|| {{\n"
+                ));
+                for (_, code) in statics {
+                    out.push_str(&format!("        {code}\n"));
+                }
+                out.push_str("        Ok(())\n    });\n}\n");
+            }
+            continue;
+        };
         out.push_str(&format!(
             "\n#[test]\nfn {var}_is_made_used_and_released() {{\n    checked(|| {{\n        let {var} = {make};\n"
         ));
@@ -95,9 +128,12 @@ fn main() -> Result<(), Error> {{
         let var = &c.var;
         let Some(make) = &c.make else {
             out.push_str(&format!(
-                "    // No constructor was answered for `{}`: its objects come from C++.\n",
+                "    // No constructor the generator can call makes a `{}`.\n",
                 c.cpp
             ));
+            for (shown, _) in calls(c, var) {
+                out.push_str(&format!("    println!(\"{shown} = {{:?}}\", {shown});\n"));
+            }
             continue;
         };
         out.push_str(&format!(

@@ -3,6 +3,53 @@
 use super::{list, Options, Out};
 use crate::plan::{ClassPlan, Plan};
 
+/// How a shim's exception reaches Rust: cxx calls `rust::behavior::trycatch` around
+/// every bridge function that returns `Result`; this one catches every exception,
+/// not only `std::exception`s, and names its type, so that nothing thrown ends the
+/// process and the Rust side can say what was thrown.
+const CATCH: &str = r#"
+#include <exception>
+#include <typeinfo>
+#if defined(__GNUG__)
+#include <cstdlib>
+#include <cxxabi.h>
+#endif
+
+namespace BRIDGE {
+// `std::out_of_range: vector::_M_range_check...`: the exception's type, demangled
+// where the compiler can, and its message.
+inline std::string described(const std::type_info* type, const char* what) {
+  std::string text = type ? type->name() : "an unknown exception";
+#if defined(__GNUG__)
+  int status = 0;
+  char* demangled = type ? abi::__cxa_demangle(type->name(), nullptr, nullptr, &status) : nullptr;
+  if (demangled) {
+    text = demangled;
+    std::free(demangled);
+  }
+#endif
+  return what ? text + ": " + what : text;
+}
+}  // namespace BRIDGE
+
+namespace rust {
+namespace behavior {
+template <typename Try, typename Fail>
+static void trycatch(Try&& func, Fail&& fail) noexcept try {
+  func();
+} catch (const std::exception& e) {
+  fail(::BRIDGE::described(&typeid(e), e.what()));
+} catch (...) {
+#if defined(__GNUG__)
+  fail(::BRIDGE::described(abi::__cxa_current_exception_type(), nullptr));
+#else
+  fail(::BRIDGE::described(nullptr, nullptr));
+#endif
+}
+}  // namespace behavior
+}  // namespace rust
+"#;
+
 /// The shims' header.
 pub fn header(plan: &Plan, options: Options) -> String {
     let mut out = Out::new(options);
@@ -23,6 +70,7 @@ pub fn header(plan: &Plan, options: Options) -> String {
     for header in &plan.headers {
         out.line(&format!("#include \"{header}\""));
     }
+    out.push(&CATCH.replace("BRIDGE", &plan.bridge_namespace));
     out.line("");
     out.line(&format!("namespace {} {{", plan.bridge_namespace));
     for c in &plan.classes {
@@ -72,15 +120,39 @@ fn class(out: &mut Out, c: &ClassPlan) {
             });
         }
         params.extend(m.params.iter().map(|p| format!("{} {}", p.cpp, p.name)));
-        let value = m.ret.cpp_wrap.replace("CALL", &call);
-        let ret = if m.ret.cpp == "void" { "" } else { "return " };
         out.line(&format!(
             "inline {} {}({}) {{",
             m.ret.cpp,
             m.shim,
             list(params)
         ));
-        out.line(&format!("    {ret}{value};"));
+        let posts: Vec<&str> = m
+            .params
+            .iter()
+            .filter_map(|p| p.cpp_post.as_deref())
+            .collect();
+        for prep in m.params.iter().filter_map(|p| p.cpp_prep.as_deref()) {
+            out.line(&format!("    {prep}"));
+        }
+        let void = m.ret.cpp == "void";
+        if posts.is_empty() || void {
+            let ret = if void { "" } else { "return " };
+            out.line(&format!(
+                "    {ret}{};",
+                m.ret.cpp_wrap.replace("CALL", &call)
+            ));
+        } else {
+            out.line(&format!("    auto&& result = {call};"));
+        }
+        for post in &posts {
+            out.line(&format!("    {post}"));
+        }
+        if !posts.is_empty() && !void {
+            out.line(&format!(
+                "    return {};",
+                m.ret.cpp_wrap.replace("CALL", "result")
+            ));
+        }
         out.line("}");
     }
     out.end("", &format!("shims_{}", c.snake));

@@ -10,8 +10,8 @@ use crate::naming::is_rust_keyword;
 use crate::Refusal;
 
 /// What every method answer looks like, for refusals.
-pub const METHOD_FORM: &str = "use CLASS.NAME(TYPES) [const] [static] [-> TYPE] [throws] [as \
-RUST_NAME], such as `shape.area() const -> double`";
+pub const METHOD_FORM: &str = "use CLASS.NAME(TYPES) [const] [static] [noexcept] [-> TYPE] \
+[throws] [as RUST_NAME], such as `shape.area() const -> double`";
 
 /// What a method returns.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -39,6 +39,9 @@ pub struct Method {
     pub returns: Returns,
     /// It may throw: the Rust method returns `Result`.
     pub throws: bool,
+    /// Declared `noexcept`: its shim need not catch. Any other method's exception
+    /// becomes `Err` (when `throws`) or a Rust panic, never the end of the process.
+    pub noexcept: bool,
     /// The Rust name, when it is not derived from the C++ one.
     pub rust: Option<String>,
     /// Its documentation, one line of Markdown.
@@ -102,6 +105,7 @@ impl FromStr for Method {
                 owned: false,
             },
             throws: false,
+            noexcept: false,
             rust: None,
             doc,
         };
@@ -141,12 +145,17 @@ impl FromStr for Method {
                 "const" => method.is_const = true,
                 "static" => method.is_static = true,
                 "throws" => method.throws = true,
-                "noexcept" => {}
+                "noexcept" => method.noexcept = true,
                 _ => return Err(refuse(format!("`{word}` is no qualifier: {METHOD_FORM}"))),
             }
         }
         if method.is_const && method.is_static {
             return Err(refuse("a method is const or static, not both".to_owned()));
+        }
+        if method.noexcept && method.throws {
+            return Err(refuse(
+                "a `noexcept` method does not throw: drop one of them".to_owned(),
+            ));
         }
         if let Some(rust) = &method.rust {
             if !is_identifier(rust) || is_rust_keyword(rust) {
@@ -168,6 +177,9 @@ impl Method {
         }
         if self.is_static {
             code.push_str(" static");
+        }
+        if self.noexcept {
+            code.push_str(" noexcept");
         }
         let void = self.returns.ty == CppType::value(super::types::Base::Void);
         if !void || self.returns.owned {

@@ -88,15 +88,6 @@ impl Scalar {
             F64 => "double",
         }
     }
-
-    /// A value a generated test may pass for it.
-    pub fn sample(self) -> &'static str {
-        match self {
-            Scalar::Bool => "true",
-            Scalar::F32 | Scalar::F64 => "1.0",
-            _ => "1",
-        }
-    }
 }
 
 /// What a type is made of, before qualifiers and indirection.
@@ -245,21 +236,68 @@ impl fmt::Display for CppType {
 }
 
 /// A parameter: its type, and its name when the answer gives one.
+///
+/// Written `[out] TYPE [NAME] [= DEFAULT]`: `out int* width` is written by the
+/// member, not read (the Rust function returns it); `bool pretty = true` may be left
+/// out of a call (the Rust type gets a short form without it).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Param {
     /// The type.
     pub ty: CppType,
     /// The C++ name, if any.
     pub name: Option<String>,
+    /// An out-parameter: a pointer or reference to a scalar the member writes.
+    pub out: bool,
+    /// The default argument, as the header spells it.
+    pub default: Option<String>,
+}
+
+impl Param {
+    /// A parameter of type `ty`, named `name`, neither out nor defaulted.
+    pub fn new(ty: CppType, name: Option<String>) -> Param {
+        Param {
+            ty,
+            name,
+            out: false,
+            default: None,
+        }
+    }
 }
 
 impl fmt::Display for Param {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.name {
-            Some(name) => write!(f, "{} {name}", self.ty),
-            None => write!(f, "{}", self.ty),
+        if self.out {
+            f.write_str("out ")?;
         }
+        write!(f, "{}", self.ty)?;
+        if let Some(name) = &self.name {
+            write!(f, " {name}")?;
+        }
+        if let Some(default) = &self.default {
+            write!(f, " = {default}")?;
+        }
+        Ok(())
     }
+}
+
+/// `text` split at each `sep` outside brackets of any kind (`<>`, `()`, `{}`, `[]`).
+fn split_outside(text: &str, sep: char) -> Vec<String> {
+    let mut parts = Vec::new();
+    let (mut depth, mut current) = (0i32, String::new());
+    for ch in text.chars() {
+        match ch {
+            '<' | '(' | '{' | '[' => depth += 1,
+            '>' | ')' | '}' | ']' => depth -= 1,
+            c if c == sep && depth == 0 => {
+                parts.push(std::mem::take(&mut current));
+                continue;
+            }
+            _ => {}
+        }
+        current.push(ch);
+    }
+    parts.push(current);
+    parts
 }
 
 /// Whether `text` is a C++ identifier.
@@ -277,26 +315,21 @@ pub fn parse_params(text: &str) -> Result<Vec<Param>, String> {
     if text.is_empty() || text == "void" {
         return Ok(Vec::new());
     }
-    let mut parts = Vec::new();
-    let (mut depth, mut current) = (0i32, String::new());
-    for ch in text.chars() {
-        match ch {
-            '<' => depth += 1,
-            '>' => depth -= 1,
-            ',' if depth == 0 => {
-                parts.push(std::mem::take(&mut current));
-                continue;
-            }
-            _ => {}
-        }
-        current.push(ch);
-    }
-    parts.push(current);
-    parts
+    split_outside(text, ',')
         .iter()
         .enumerate()
         .map(|(i, part)| {
-            let part = part.trim();
+            let (part, default) = match part.split_once('=') {
+                Some((part, default)) if !default.trim().is_empty() => {
+                    (part.trim(), Some(default.trim().to_owned()))
+                }
+                Some(_) => return Err(format!("parameter {}'s default is empty", i + 1)),
+                None => (part.trim(), None),
+            };
+            let (part, out) = match part.strip_prefix("out ") {
+                Some(rest) => (rest.trim(), true),
+                None => (part, false),
+            };
             if part.is_empty() {
                 return Err(format!("parameter {} is empty", i + 1));
             }
@@ -318,9 +351,24 @@ pub fn parse_params(text: &str) -> Result<Vec<Param>, String> {
             let ty = ty
                 .parse()
                 .map_err(|why| format!("parameter {}: {why}", i + 1))?;
-            Ok(Param { ty, name })
+            Ok(Param {
+                ty,
+                name,
+                out,
+                default,
+            })
         })
-        .collect()
+        .collect::<Result<Vec<Param>, String>>()
+        .and_then(|params| {
+            // C++ allows defaults only at the end.
+            match params.iter().position(|p| p.default.is_some()) {
+                Some(first) if params[first..].iter().any(|p| p.default.is_none()) => Err(format!(
+                    "parameter {} has a default, but one after it has none",
+                    first + 1
+                )),
+                _ => Ok(params),
+            }
+        })
 }
 
 /// `params` as an answer writes them: `double width, double height`.
@@ -366,5 +414,18 @@ mod tests {
             "const std::string& name, unsigned int, shape* s"
         );
         assert!(parse_params("int, ,int").is_err());
+    }
+
+    #[test]
+    fn out_parameters_and_defaults_are_read_and_printed_back() {
+        let text = "out int* width, out int& height, double x = 0.0, const std::string& s = std::string(1, ',')";
+        let params = parse_params(text).unwrap();
+        assert!(params[0].out && params[1].out && !params[2].out);
+        assert_eq!(params[1].name.as_deref(), Some("height"));
+        assert_eq!(params[2].default.as_deref(), Some("0.0"));
+        assert_eq!(params[3].default.as_deref(), Some("std::string(1, ',')"));
+        assert_eq!(show_params(&params), text);
+        assert!(parse_params("int x = 1, int y").is_err());
+        assert!(parse_params("int x =").is_err());
     }
 }

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 pub use params::{Keep, ParamPlan, ReturnKind, ReturnPlan};
 
-use crate::model::{Method, Wrapper, CLASS_FORM};
+use crate::model::{Constructor, Method, Param, Wrapper, CLASS_FORM};
 use crate::naming::{join, rust_name, Scope, TAKEN_METHODS};
 use crate::Refusal;
 
@@ -112,15 +112,18 @@ pub struct MethodPlan {
     pub params: Vec<ParamPlan>,
     /// What it returns.
     pub ret: ReturnPlan,
-    /// It may throw.
+    /// It may throw: an exception becomes `Err`.
     pub throws: bool,
+    /// Its shim catches (it is not `noexcept`): an exception the method is not
+    /// answered to throw becomes a Rust panic with the exception's type and message.
+    pub catches: bool,
     /// Its doc, one line (empty if none).
     pub doc: String,
     /// The bridge function takes raw pointers.
     pub unsafe_bridge: bool,
     /// The safe method returns a `Result`.
     pub result: bool,
-    /// A call with sample arguments, for tests (const and static methods only).
+    /// The call a test makes (const and static methods that take no argument).
     pub sample_call: Option<String>,
 }
 
@@ -176,8 +179,25 @@ impl Plan {
             c.release_shim = shims.unique(&join(&[&c.snake, "release"]));
         }
         for (i, class) in wrapper.classes.iter().enumerate() {
-            let ctors = class
+            // A constructor with defaults gets a short form too, as methods do.
+            let forms: Vec<Constructor> = class
                 .constructors
+                .iter()
+                .flat_map(|k| match short_form(&k.params) {
+                    None => vec![k.clone()],
+                    Some((params, first)) => vec![
+                        Constructor {
+                            name: k.name.clone(),
+                            params,
+                        },
+                        Constructor {
+                            name: join(&[&k.name, "with", &first]),
+                            params: k.params.clone(),
+                        },
+                    ],
+                })
+                .collect();
+            let ctors = forms
                 .iter()
                 .map(|k| {
                     let params = params::params(
@@ -216,12 +236,31 @@ impl Plan {
         }
         let mut names: BTreeMap<String, Scope> = BTreeMap::new();
         for method in &wrapper.methods {
-            let plan = method_plan(method, &classes, ns, &mut names, &mut shims)?;
+            let mut plans = Vec::new();
+            let mut plan =
+                |m: &Method, forced| method_plan(m, forced, &classes, ns, &mut names, &mut shims);
+            // A member with defaults gets a short form without them, under its own
+            // name, and the whole one, `NAME_with_FIRST`.
+            match short_form(&method.params) {
+                None => plans.push(plan(method, None)?),
+                Some((params, first)) => {
+                    let left_out = &method.params[params.len()..];
+                    let short = Method {
+                        params,
+                        ..method.clone()
+                    };
+                    let mut short = plan(&short, None)?;
+                    short.doc = with_defaults(&short.doc, left_out);
+                    let with = join(&[&short.rust, "with", &first]);
+                    plans.push(short);
+                    plans.push(plan(method, Some(with))?);
+                }
+            }
             let class = classes
                 .iter_mut()
                 .find(|c| c.cpp == method.class)
                 .expect("checked by method_plan");
-            class.methods.push(plan);
+            class.methods.extend(plans);
         }
         samples::mark_wrapping(&mut classes);
         samples::samples(&mut classes);
@@ -248,8 +287,40 @@ impl Plan {
     }
 }
 
+/// The parameters without their defaults, and the Rust name of the first left out,
+/// if any has a default.
+fn short_form(params: &[Param]) -> Option<(Vec<Param>, String)> {
+    let first = params.iter().position(|p| p.default.is_some())?;
+    let name = match &params[first].name {
+        Some(name) => rust_name(name, &[]),
+        None => format!("arg{first}"),
+    };
+    Some((params[..first].to_vec(), name))
+}
+
+/// A short form's doc: what the parameters left out take.
+fn with_defaults(doc: &str, left_out: &[Param]) -> String {
+    let defaults: Vec<String> = left_out
+        .iter()
+        .map(|p| {
+            let default = p.default.as_deref().unwrap_or_default();
+            match &p.name {
+                Some(name) => format!("`{name} = {default}`"),
+                None => format!("`{default}`"),
+            }
+        })
+        .collect();
+    let with = format!("With the defaults {}.", defaults.join(", "));
+    if doc.is_empty() {
+        with
+    } else {
+        format!("{doc} {with}")
+    }
+}
+
 fn method_plan(
     m: &Method,
+    forced: Option<String>,
     classes: &[ClassPlan],
     ns: &str,
     names: &mut BTreeMap<String, Scope>,
@@ -267,8 +338,19 @@ fn method_plan(
     let refuse = |why: String| Refusal::new(what.as_str(), code.as_str(), why);
     let params =
         params::params(&m.params, classes, ns, false, Scope::with(&["this_"])).map_err(refuse)?;
-    let ret = params::returns(&m.returns, classes, ns)
+    let mut ret = params::returns(&m.returns, classes, ns)
         .map_err(|why| refuse(format!("its return type `{}` is {why}", m.returns.ty)))?;
+    // Out-parameters are returned after the value, as a tuple.
+    let mut returned: Vec<String> = Vec::new();
+    if ret.kind != ReturnKind::Void {
+        returned.push(ret.rust.clone());
+    }
+    returned.extend(params.iter().filter(|p| p.out).map(|p| p.rust.clone()));
+    ret.rust = match returned.len() {
+        0 => "()".to_owned(),
+        1 => returned.remove(0),
+        _ => format!("({})", returned.join(", ")),
+    };
     if let ReturnKind::Object { cpp_class, .. } = &ret.kind {
         let returned = classes
             .iter()
@@ -291,6 +373,7 @@ fn method_plan(
         scope
     });
     let rust = match &m.rust {
+        _ if forced.is_some() => scope.unique(&forced.expect("some")),
         Some(rust) if TAKEN_METHODS.contains(&rust.as_str()) => {
             return Err(refuse(format!(
                 "the Rust name `{rust}` is one the generated type defines itself: choose another"
@@ -326,6 +409,7 @@ fn method_plan(
         params,
         ret,
         throws: m.throws,
+        catches: !m.noexcept,
         doc: m.doc.clone(),
         unsafe_bridge,
         result: m.throws || leased,

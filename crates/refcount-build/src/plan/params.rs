@@ -8,8 +8,7 @@ use super::ClassPlan;
 
 /// What a type may be, for refusals.
 const TYPES_ALLOWED: &str = "use bool, a sized integer or floating-point type, std::string (by \
-value or const reference), const char* (parameters only), or a pointer or reference to one of \
-the classes answered";
+value or const reference), const char*, or a pointer or reference to one of the classes answered";
 
 /// A parameter, as each side of the call writes it.
 #[derive(Debug, Clone)]
@@ -32,9 +31,18 @@ pub struct ParamPlan {
     pub keep: Option<Keep>,
     /// The bridge takes a raw pointer: the call is `unsafe`.
     pub raw: bool,
+    /// A C string, copied from a `&str` (a NUL in it is an `Err`).
+    pub c_string: bool,
+    /// An out-parameter: not an argument of the safe function but one of what it
+    /// returns (`rust` is its type there).
+    pub out: bool,
+    /// A statement the shim runs before the call (a local for an out-parameter).
+    pub cpp_prep: Option<String>,
+    /// A statement the shim runs after the call.
+    pub cpp_post: Option<String>,
     /// The class a test must make to pass one (C++ name), if it is an object.
     pub sample_class: Option<String>,
-    /// What a test passes (`&` and a placeholder for an object).
+    /// How a test passes an object it made: `&var` (borrowed) or `var` (moved).
     pub sample: String,
 }
 
@@ -75,6 +83,9 @@ pub enum ReturnKind {
     Value,
     /// A `String` copied from a `std::string`.
     String,
+    /// A `const char*` the object keeps, copied into an `Option<String>` (`None` for
+    /// null).
+    CString,
     /// An object of a wrapped class, wrapped by `from` (`from_adopted`, `from_retained`).
     Object {
         /// The Rust class.
@@ -117,10 +128,55 @@ pub fn params(
                 (None, None) => format!("arg{i}"),
             };
             let name = scope.unique(&base);
-            param(&p.ty, name, class, in_ctor)
-                .map_err(|why| format!("parameter {} (`{}`) is {why}", i + 1, p.ty))
+            let planned = if p.out {
+                out_param(&p.ty, name, in_ctor)
+            } else {
+                param(&p.ty, name, class, in_ctor)
+            };
+            planned.map_err(|why| format!("parameter {} (`{}`) is {why}", i + 1, p.ty))
         })
         .collect()
+}
+
+/// An out-parameter: the shim passes a local of the C++ type, then copies it into
+/// the bridge's `&mut`, which the safe function returns.
+fn out_param(ty: &CppType, name: String, in_ctor: bool) -> Result<ParamPlan, String> {
+    let Base::Scalar(scalar, spelled) = &ty.base else {
+        return Err("an out-parameter that is no scalar (answer it without `out`)".to_owned());
+    };
+    let pointer = match ty.indirection {
+        Indirection::Pointer(1) => true,
+        Indirection::Reference => false,
+        _ => return Err("an out-parameter that is no `T*` or `T&`".to_owned()),
+    };
+    if ty.is_const {
+        return Err("a const out-parameter (it cannot be written)".to_owned());
+    }
+    if in_ctor {
+        return Err("an out-parameter of a constructor".to_owned());
+    }
+    let local = format!("{name}_value");
+    Ok(ParamPlan {
+        rust: scalar.rust().to_owned(),
+        bridge: format!("&mut {}", scalar.rust()),
+        cpp: format!("{}&", scalar.cpp()),
+        cpp_arg: if pointer {
+            format!("&{local}")
+        } else {
+            local.clone()
+        },
+        cpp_prep: Some(format!("{spelled} {local}{{}};")),
+        cpp_post: Some(format!("{name} = {local};")),
+        rust_arg: format!("&mut {name}"),
+        prep: None,
+        keep: None,
+        raw: false,
+        c_string: false,
+        out: true,
+        sample_class: None,
+        sample: String::new(),
+        name,
+    })
 }
 
 fn param(
@@ -138,6 +194,10 @@ fn param(
         prep: None,
         keep: None,
         raw: false,
+        c_string: false,
+        out: false,
+        cpp_prep: None,
+        cpp_post: None,
         sample_class: None,
         sample: String::new(),
         name,
@@ -160,7 +220,6 @@ fn param(
             row.rust = scalar.rust().to_owned();
             row.bridge = row.rust.clone();
             row.cpp = scalar.cpp().to_owned();
-            row.sample = scalar.sample().to_owned();
             return Ok(row);
         }
         Base::StdString => {
@@ -173,14 +232,22 @@ fn param(
             row.cpp_arg = format!("std::string({name})");
         }
         Base::Char if pointer == 1 && ty.is_const => {
-            row.cpp_arg = format!("std::string({name}).c_str()");
+            // Copied into a NUL-terminated string that lives until the call returns: a
+            // NUL inside is an `Err`, never a string cut short.
+            row.prep = Some(format!("let {name}_c = std::ffi::CString::new({name})?;"));
+            row.rust_arg = format!("{name}_c.as_ptr()");
+            row.rust = "&str".to_owned();
+            row.bridge = "*const c_char".to_owned();
+            row.cpp = "const char*".to_owned();
+            row.raw = true;
+            row.c_string = true;
+            return Ok(row);
         }
         _ => return object_param(row, class, pointer, reference, in_ctor),
     }
     row.rust = "&str".to_owned();
     row.bridge = "&str".to_owned();
     row.cpp = "::rust::Str".to_owned();
-    row.sample = "\"test\"".to_owned();
     Ok(row)
 }
 
@@ -287,7 +354,19 @@ pub fn returns(r: &Returns, classes: &[ClassPlan], ns: &str) -> Result<ReturnPla
             let wrap = "::rust::String::lossy(CALL)";
             return Ok(plain(ReturnKind::String, "String", "::rust::String", wrap));
         }
-        Base::Char if pointer == 1 => return Err("a C string (who frees it is unknown)".to_owned()),
+        Base::Char if pointer == 1 && ty.is_const && !r.owned => {
+            // Copied before anything else can change or free it.
+            let mut row = plain(ReturnKind::CString, "Option<String>", "const char*", "CALL");
+            row.bridge = "*const c_char".to_owned();
+            return Ok(row);
+        }
+        Base::Char if pointer == 1 => {
+            return Err(
+                "a `char*` the caller may have to free (only a `const char*` the object keeps is \
+                 copied)"
+                    .to_owned(),
+            )
+        }
         _ => {}
     }
     if r.owned && ty.named().is_none() {

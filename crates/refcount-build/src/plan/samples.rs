@@ -1,10 +1,23 @@
 //! What the generated tests and tour make and call: an object of each class a
-//! constructor can make from sample values, and each const or static method called
-//! with them; and which classes need the functions that wrap a returned object.
+//! constructor can make without inventing an argument, and each const or static
+//! method that takes none; and which classes need the functions that wrap a
+//! returned object.
 
 use std::collections::BTreeMap;
 
 use super::{ClassPlan, ParamPlan, ReturnKind};
+
+impl ClassPlan {
+    /// Whether the generated tests have a test of this class: one that makes an
+    /// object of it, or calls its static functions.
+    pub fn tested(&self) -> bool {
+        self.make.is_some()
+            || self
+                .methods
+                .iter()
+                .any(|m| m.is_static && m.sample_call.is_some())
+    }
+}
 
 /// Marks the classes whose objects methods return, so that they get the function
 /// that wraps one.
@@ -28,28 +41,27 @@ pub(super) fn mark_wrapping(classes: &mut [ClassPlan]) {
     }
 }
 
-/// Sample arguments made from `makes`, or `None` if one cannot be made.
+/// The arguments a test passes, or `None` unless each is an object of a class that
+/// `makes` can make: a number or a string would be invented, and a member may
+/// misuse an invented argument (an index out of range ends a process).
 fn sample_args(params: &[ParamPlan], makes: &BTreeMap<String, String>) -> Option<String> {
     let args: Option<Vec<String>> = params
         .iter()
-        .map(|p| match &p.sample_class {
-            None => Some(p.sample.clone()),
-            Some(class) => {
-                let made = makes.get(class)?;
-                Some(if p.sample.starts_with('&') {
-                    format!("&{made}")
-                } else {
-                    made.clone()
-                })
-            }
+        .map(|p| {
+            let made = makes.get(p.sample_class.as_ref()?)?;
+            Some(if p.sample.starts_with('&') {
+                format!("&{made}")
+            } else {
+                made.clone()
+            })
         })
         .collect();
     args.map(|args| args.join(", "))
 }
 
 /// What a test writes to make an object of each class (the first constructor whose
-/// parameters can all be made, class by class until nothing changes), and a sample
-/// call of each const and static method.
+/// parameters are all objects that can be made, class by class until nothing
+/// changes), and a call of each const and static method that takes no argument.
 pub(super) fn samples(classes: &mut [ClassPlan]) {
     let mut makes: BTreeMap<String, String> = BTreeMap::new();
     let mut changed = true;
@@ -71,8 +83,8 @@ pub(super) fn samples(classes: &mut [ClassPlan]) {
     for c in classes.iter_mut() {
         c.make = makes.get(&c.cpp).cloned();
         for m in &mut c.methods {
-            if m.is_const || m.is_static {
-                m.sample_call = sample_args(&m.params, &makes).map(|a| format!("{}({a})", m.rust));
+            if (m.is_const || m.is_static) && m.params.iter().all(|p| p.out) {
+                m.sample_call = Some(format!("{}()", m.rust));
             }
         }
     }

@@ -1,7 +1,8 @@
 //! `test-crates OUT`: builds the test libraries and generates the crates that wrap
 //! them, into OUT: by hand-written answers (`geo-answered`, `store-answered`,
 //! `zoo-answered`, with their library's own tests) and by reading their headers
-//! (`geo-read`, `store-read`). `ci/valgrind.sh` runs their tests under valgrind.
+//! (`geo-read`, `store-read`, and `canvas-read` with its library's own tests).
+//! `ci/valgrind.sh` runs their tests under valgrind.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,9 +20,10 @@ fn main() -> ExitCode {
     let geo = build("geo", &out.join("libraries"));
     let store = build("store", &out.join("libraries"));
     let zoo = build("zoo", &out.join("libraries"));
-    // The answered crates also get their library's hand-written tests (`None`: read
-    // from the header, whose names those tests do not know).
-    let crates: [(&str, Answers, Option<&str>); 5] = [
+    let canvas = build("canvas", &out.join("libraries"));
+    // A crate gets its library's hand-written tests when they are written for it
+    // (`None`: read from a header whose names those tests do not know).
+    let crates: [(&str, Answers, Option<&str>); 6] = [
         (
             "geo-answered",
             geo_answers("geo-answered", geo.existing()),
@@ -46,6 +48,11 @@ fn main() -> ExitCode {
             "store-read",
             read_answers("store-read", &store, &["store/store.hpp"]),
             None,
+        ),
+        (
+            "canvas-read",
+            read_answers("canvas-read", &canvas, &["canvas/canvas.hpp"]),
+            Some("canvas"),
         ),
     ];
     for (name, answers, tests_of) in crates {

@@ -1,0 +1,59 @@
+// A canvas of shapes, written the way libraries usually are: the comments say what
+// the functions do, not what a binding generator needs to know. Nothing here says
+// which calls throw, who owns a returned pointer, or which pointers are written.
+#pragma once
+
+#if defined(__GNUC__) || defined(__clang__)
+#define CANVAS_API __attribute__((visibility("default")))
+#else
+#define CANVAS_API
+#endif
+
+namespace canvas {
+
+/// A drawing area holding shapes.
+class CANVAS_API canvas {
+public:
+    /// A canvas of the given size.
+    explicit canvas(int width = 100, int height = 100);
+    ~canvas();
+    canvas(const canvas&) = delete;
+    canvas& operator=(const canvas&) = delete;
+
+    /// A new canvas for a page of the given size.
+    static canvas* create(int width, int height);
+    /// A canvas like this one, without its shapes.
+    canvas* clone() const;
+
+    /// Adds `count` shapes at (x, y); returns how many the canvas holds.
+    int add(double x, double y = 0.0, int count = 1);
+    /// How many shapes the canvas holds.
+    int count() const noexcept;
+    /// The kind of the shape at `index`.
+    int kind_at(int index) const;
+    /// Checks the canvas.
+    void validate() const;
+
+    /// The width and the height.
+    void size(int* width, int* height) const;
+    /// Where the first shape at (x, y) is.
+    bool find(double x, double y, int& index) const;
+
+    /// The title, if one was set.
+    const char* title() const;
+    /// Sets the title.
+    void set_title(const char* title);
+
+    /// The number of canvases alive in the process.
+    static int live();
+
+private:
+    int width_;
+    int height_;
+    int shapes_ = 0;
+    double* xs_ = nullptr;
+    double* ys_ = nullptr;
+    char* title_ = nullptr;
+};
+
+}  // namespace canvas
