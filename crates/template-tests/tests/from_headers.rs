@@ -79,6 +79,14 @@ fn a_header_that_announces_nothing_gives_defaults_factories_out_parameters_and_n
     let mut settings = insta::Settings::clone_current();
     settings.set_prepend_module_to_snapshot(false);
     settings.set_omit_expression(true);
+    settings.add_filter(
+        &template_tests::regex_escape(&kit_root().display().to_string()),
+        "[KIT]",
+    );
+    settings.add_filter(
+        &template_tests::regex_escape(&libs.path().display().to_string()),
+        "[LIBS]",
+    );
     settings.bind(|| {
         insta::assert_snapshot!("from_canvas__wrapper.toml", generated["wrapper.toml"]);
         insta::assert_snapshot!("from_canvas__classes.rs", generated["generated/classes.rs"]);
