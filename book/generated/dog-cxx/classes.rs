@@ -6,6 +6,11 @@
 //   caller's, unless the class was answered `retain`;
 // - a returned pointer is borrowed from the object (a reference is added) unless
 //   the method was answered `-> new TYPE*` (the caller owns it);
+// - a borrowed object that does not count itself is a view (`&Node`, `&mut Node`)
+//   tied to the borrow of the object the method was called on: it lives while that
+//   object is neither dropped nor changed through `&mut`. A member that frees what
+//   another path lent (a parent deleting its children, reached from a child) breaks
+//   this: leave it out, or bind it by hand;
 // - a method that can throw was answered `throws` (it returns `Err`); an exception
 //   from any other becomes a Rust panic with its type and message (a member declared
 //   `noexcept` is called without a catch).
@@ -208,10 +213,10 @@ impl DogOwner {
     ///
     /// If the C++ member throws (it is not answered `throws`).
     pub fn get_dog(&self) -> Option<Dog> {
-        let raw = ffi::owner_get_dog(self.handle.get())
+        let raw_ = ffi::owner_get_dog(self.handle.get())
             .unwrap_or_else(|exception| super::threw("owner::get_dog", exception));
         // SAFETY: the method returned a live object or null; the handle adds a reference of its own.
-        unsafe { Dog::from_retained(raw) }
+        unsafe { Dog::from_retained(raw_) }
     }
     // ANCHOR_END: method_owner_get_dog
 

@@ -6,6 +6,11 @@
 //   caller's, unless the class was answered `retain`;
 // - a returned pointer is borrowed from the object (a reference is added) unless
 //   the method was answered `-> new TYPE*` (the caller owns it);
+// - a borrowed object that does not count itself is a view (`&Node`, `&mut Node`)
+//   tied to the borrow of the object the method was called on: it lives while that
+//   object is neither dropped nor changed through `&mut`. A member that frees what
+//   another path lent (a parent deleting its children, reached from a child) breaks
+//   this: leave it out, or bind it by hand;
 // - a method that can throw was answered `throws` (it returns `Err`); an exception
 //   from any other becomes a Rust panic with its type and message (a member declared
 //   `noexcept` is called without a catch).
@@ -133,10 +138,10 @@ impl Shape {
     ///
     /// If the C++ member throws (it is not answered `throws`).
     pub fn scaled_copy(&self, factor: f64) -> Option<Shape> {
-        let raw = ffi::shape_scaled_copy(self.handle.get(), factor)
+        let raw_ = ffi::shape_scaled_copy(self.handle.get(), factor)
             .unwrap_or_else(|exception| super::threw("shape::scaled_copy", exception));
         // SAFETY: the method returned a live object or null, whose reference it hands over.
-        unsafe { Shape::from_adopted(raw) }
+        unsafe { Shape::from_adopted(raw_) }
     }
     // ANCHOR_END: method_shape_scaled_copy
 

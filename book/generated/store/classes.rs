@@ -6,6 +6,11 @@
 //   caller's, unless the class was answered `retain`;
 // - a returned pointer is borrowed from the object (a reference is added) unless
 //   the method was answered `-> new TYPE*` (the caller owns it);
+// - a borrowed object that does not count itself is a view (`&Node`, `&mut Node`)
+//   tied to the borrow of the object the method was called on: it lives while that
+//   object is neither dropped nor changed through `&mut`. A member that frees what
+//   another path lent (a parent deleting its children, reached from a child) breaks
+//   this: leave it out, or bind it by hand;
 // - a method that can throw was answered `throws` (it returns `Err`); an exception
 //   from any other becomes a Rust panic with its type and message (a member declared
 //   `noexcept` is called without a catch).
@@ -42,66 +47,6 @@ impl Item {
         self.handle.as_ptr()
     }
 
-    // ANCHOR: method_item_name
-    /// The C++ `item::name`.
-    ///
-    /// # Panics
-    ///
-    /// If the C++ member throws (it is not answered `throws`).
-    pub fn name(&self) -> String {
-        ffi::item_name(self.handle.get())
-            .unwrap_or_else(|exception| super::threw("item::name", exception))
-    }
-    // ANCHOR_END: method_item_name
-
-    // ANCHOR: method_item_quantity
-    /// The C++ `item::quantity`.
-    ///
-    /// # Panics
-    ///
-    /// If the C++ member throws (it is not answered `throws`).
-    pub fn quantity(&self) -> i32 {
-        ffi::item_quantity(self.handle.get())
-            .unwrap_or_else(|exception| super::threw("item::quantity", exception))
-    }
-    // ANCHOR_END: method_item_quantity
-
-    // ANCHOR: method_item_restock
-    /// The C++ `item::restock`.
-    ///
-    /// # Panics
-    ///
-    /// If the C++ member throws (it is not answered `throws`).
-    pub fn restock(&self, n: i32) {
-        // SAFETY: the pointers come from live handles, which outlive the call.
-        unsafe { ffi::item_restock(self.handle.as_ptr(), n) }
-            .unwrap_or_else(|exception| super::threw("item::restock", exception));
-    }
-    // ANCHOR_END: method_item_restock
-
-    // ANCHOR: method_item_set_price
-    /// The C++ `item::set_price`.
-    ///
-    /// A C++ exception becomes `Err`.
-    pub fn set_price(&self, p: f64) -> Result<(), Error> {
-        // SAFETY: the pointers come from live handles, which outlive the call.
-        unsafe { ffi::item_set_price(self.handle.as_ptr(), p) }?;
-        Ok(())
-    }
-    // ANCHOR_END: method_item_set_price
-
-    // ANCHOR: method_item_sku
-    /// The C++ `item::sku`.
-    ///
-    /// # Panics
-    ///
-    /// If the C++ member throws (it is not answered `throws`).
-    pub fn sku(&self) -> u64 {
-        ffi::item_sku(self.handle.get())
-            .unwrap_or_else(|exception| super::threw("item::sku", exception))
-    }
-    // ANCHOR_END: method_item_sku
-
     // ANCHOR: method_item_live
     /// The C++ `item::live`.
     ///
@@ -113,6 +58,109 @@ impl Item {
             .unwrap_or_else(|exception| super::threw("item::live", exception))
     }
     // ANCHOR_END: method_item_live
+}
+
+// ANCHOR: view_item
+/// A `::store::item` that something else owns, borrowed: `&ItemRef` calls its const
+/// members, `&mut ItemRef` all of them. A [`Item`] derefs to it; a method that
+/// lends one ties it to the borrow of the object it was called on.
+#[repr(transparent)]
+pub struct ItemRef(ffi::Item);
+// ANCHOR_END: view_item
+
+impl ItemRef {
+
+    /// The C++ object, for a call the wrapper does not bind. It stays its owner's: do
+    /// not release it, nor use it after this borrow ends.
+    pub fn as_ptr(&self) -> *mut ffi::Item {
+        std::ptr::from_ref(&self.0).cast_mut()
+    }
+
+    // ANCHOR: method_item_name
+    /// The C++ `item::name`.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
+    pub fn name(&self) -> String {
+        ffi::item_name(&self.0)
+            .unwrap_or_else(|exception| super::threw("item::name", exception))
+    }
+    // ANCHOR_END: method_item_name
+
+    // ANCHOR: method_item_quantity
+    /// The C++ `item::quantity`.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
+    pub fn quantity(&self) -> i32 {
+        ffi::item_quantity(&self.0)
+            .unwrap_or_else(|exception| super::threw("item::quantity", exception))
+    }
+    // ANCHOR_END: method_item_quantity
+
+    // ANCHOR: method_item_restock
+    /// The C++ `item::restock`.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
+    pub fn restock(&mut self, n: i32) {
+        // SAFETY: the pointers come from live handles, which outlive the call.
+        unsafe { ffi::item_restock(self.as_ptr(), n) }
+            .unwrap_or_else(|exception| super::threw("item::restock", exception));
+    }
+    // ANCHOR_END: method_item_restock
+
+    // ANCHOR: method_item_set_price
+    /// The C++ `item::set_price`.
+    ///
+    /// A C++ exception becomes `Err`.
+    pub fn set_price(&mut self, p: f64) -> Result<(), Error> {
+        // SAFETY: the pointers come from live handles, which outlive the call.
+        unsafe { ffi::item_set_price(self.as_ptr(), p) }?;
+        Ok(())
+    }
+    // ANCHOR_END: method_item_set_price
+
+    // ANCHOR: method_item_sku
+    /// The C++ `item::sku`.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
+    pub fn sku(&self) -> u64 {
+        ffi::item_sku(&self.0)
+            .unwrap_or_else(|exception| super::threw("item::sku", exception))
+    }
+    // ANCHOR_END: method_item_sku
+}
+
+impl std::fmt::Debug for ItemRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ItemRef({:p})", self.as_ptr())
+    }
+}
+
+/// A `Item` lends its object as a `ItemRef`: its methods are the view's.
+impl std::ops::Deref for Item {
+    type Target = ItemRef;
+
+    fn deref(&self) -> &ItemRef {
+        // SAFETY: `ItemRef` is `#[repr(transparent)]` over `ffi::Item`, and the handle's
+        // object lives as long as `self`, which this borrow keeps.
+        unsafe { &*self.handle.as_ptr().cast::<ItemRef>() }
+    }
+}
+
+/// `&mut Item` lends the object to the non-const members: the one owner's borrow is
+/// exclusive, so no view of it is in use meanwhile.
+impl std::ops::DerefMut for Item {
+    fn deref_mut(&mut self) -> &mut ItemRef {
+        // SAFETY: as for `deref`, with `&mut self` exclusive.
+        unsafe { &mut *self.handle.as_ptr().cast::<ItemRef>() }
+    }
 }
 
 /// Two wrappers are equal when they hold the same C++ object.
@@ -195,9 +243,9 @@ impl Shelf {
     /// `Err` once the object is closed.
     pub fn size(&self) -> Result<usize, Error> {
         let this = self.handle.lease()?;
-        let value = ffi::shelf_size(&this)
+        let value_ = ffi::shelf_size(&this)
             .unwrap_or_else(|exception| super::threw("shelf::size", exception));
-        Ok(value)
+        Ok(value_)
     }
     // ANCHOR_END: method_shelf_size
 
@@ -229,9 +277,9 @@ impl Shelf {
         let this = self.handle.lease()?;
         let prefix_c = std::ffi::CString::new(prefix)?;
         // SAFETY: the pointers come from live handles and C strings, which outlive the call.
-        let value = unsafe { ffi::shelf_total(&this, prefix_c.as_ptr()) }
+        let value_ = unsafe { ffi::shelf_total(&this, prefix_c.as_ptr()) }
             .unwrap_or_else(|exception| super::threw("shelf::total", exception));
-        Ok(value)
+        Ok(value_)
     }
     // ANCHOR_END: method_shelf_total
 }

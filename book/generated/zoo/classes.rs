@@ -6,6 +6,11 @@
 //   caller's, unless the class was answered `retain`;
 // - a returned pointer is borrowed from the object (a reference is added) unless
 //   the method was answered `-> new TYPE*` (the caller owns it);
+// - a borrowed object that does not count itself is a view (`&Node`, `&mut Node`)
+//   tied to the borrow of the object the method was called on: it lives while that
+//   object is neither dropped nor changed through `&mut`. A member that frees what
+//   another path lent (a parent deleting its children, reached from a child) breaks
+//   this: leave it out, or bind it by hand;
 // - a method that can throw was answered `throws` (it returns `Err`); an exception
 //   from any other becomes a Rust panic with its type and message (a member declared
 //   `noexcept` is called without a catch).
@@ -60,9 +65,9 @@ impl Conn {
     /// `Err` once the object is closed.
     pub fn port(&self) -> Result<i32, Error> {
         let this = self.handle.lease()?;
-        let value = ffi::conn_port(&this)
+        let value_ = ffi::conn_port(&this)
             .unwrap_or_else(|exception| super::threw("conn::port", exception));
-        Ok(value)
+        Ok(value_)
     }
     // ANCHOR_END: method_conn_port
 
@@ -150,18 +155,6 @@ impl Client {
         self.handle.as_ptr()
     }
 
-    // ANCHOR: method_client_ping
-    /// The C++ `client::ping`.
-    ///
-    /// # Panics
-    ///
-    /// If the C++ member throws (it is not answered `throws`).
-    pub fn ping(&self) -> i32 {
-        ffi::client_ping(self.handle.get())
-            .unwrap_or_else(|exception| super::threw("client::ping", exception))
-    }
-    // ANCHOR_END: method_client_ping
-
     // ANCHOR: method_client_live
     /// The C++ `client::live`.
     ///
@@ -173,6 +166,61 @@ impl Client {
             .unwrap_or_else(|exception| super::threw("client::live", exception))
     }
     // ANCHOR_END: method_client_live
+}
+
+// ANCHOR: view_client
+/// A `::zoo::client` that something else owns, borrowed: `&ClientRef` calls its const
+/// members, `&mut ClientRef` all of them. A [`Client`] derefs to it; a method that
+/// lends one ties it to the borrow of the object it was called on.
+#[repr(transparent)]
+pub struct ClientRef(ffi::Client);
+// ANCHOR_END: view_client
+
+impl ClientRef {
+
+    /// The C++ object, for a call the wrapper does not bind. It stays its owner's: do
+    /// not release it, nor use it after this borrow ends.
+    pub fn as_ptr(&self) -> *mut ffi::Client {
+        std::ptr::from_ref(&self.0).cast_mut()
+    }
+
+    // ANCHOR: method_client_ping
+    /// The C++ `client::ping`.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
+    pub fn ping(&self) -> i32 {
+        ffi::client_ping(&self.0)
+            .unwrap_or_else(|exception| super::threw("client::ping", exception))
+    }
+    // ANCHOR_END: method_client_ping
+}
+
+impl std::fmt::Debug for ClientRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ClientRef({:p})", self.as_ptr())
+    }
+}
+
+/// A `Client` lends its object as a `ClientRef`: its methods are the view's.
+impl std::ops::Deref for Client {
+    type Target = ClientRef;
+
+    fn deref(&self) -> &ClientRef {
+        // SAFETY: `ClientRef` is `#[repr(transparent)]` over `ffi::Client`, and the handle's
+        // object lives as long as `self`, which this borrow keeps.
+        unsafe { &*self.handle.as_ptr().cast::<ClientRef>() }
+    }
+}
+
+/// `&mut Client` lends the object to the non-const members: the one owner's borrow is
+/// exclusive, so no view of it is in use meanwhile.
+impl std::ops::DerefMut for Client {
+    fn deref_mut(&mut self) -> &mut ClientRef {
+        // SAFETY: as for `deref`, with `&mut self` exclusive.
+        unsafe { &mut *self.handle.as_ptr().cast::<ClientRef>() }
+    }
 }
 
 /// Two wrappers are equal when they hold the same C++ object.

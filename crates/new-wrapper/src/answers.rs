@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use refcount_build::model::Enum;
 use refcount_build::{model, Class, Method, Wrapper};
 
 use crate::{template_dir, Error};
@@ -62,6 +63,8 @@ pub struct Answers {
     pub classes: Vec<Class>,
     /// The methods to bind (`methods`).
     pub methods: Vec<Method>,
+    /// The enums the methods take or return (`enums`).
+    pub enums: Vec<Enum>,
     /// What a header reader did not bind, as `WHAT: WHY` (`skipped`).
     pub skipped: Vec<String>,
     /// The system packages that provide the library, for the CI workflow
@@ -132,6 +135,7 @@ impl Answers {
             headers: Vec::new(),
             classes: lines(&template_default("classes")),
             methods: lines(&template_default("methods")),
+            enums: Vec::new(),
             skipped: Vec::new(),
             system_packages: Vec::new(),
             refcount: RefcountSource::Path(template_default("refcount_path")),
@@ -164,6 +168,7 @@ impl Answers {
             format!("headers={}", list(&self.headers)),
             format!("classes={}", list(&self.classes)),
             format!("methods={}", list(&self.methods)),
+            format!("enums={}", list(&self.enums)),
             format!("skipped={}", list(&self.skipped)),
             format!("system_packages={}", list(&self.system_packages)),
         ];
@@ -208,7 +213,7 @@ impl Answers {
             let (key, value) = define.split_once('=').expect("every define is key=value");
             let value = match key {
                 "ci" => toml::Value::Boolean(value == "true"),
-                "headers" | "classes" | "methods" | "skipped" | "system_packages"
+                "headers" | "classes" | "methods" | "enums" | "skipped" | "system_packages"
                     if !value.is_empty() =>
                 {
                     toml::Value::String(format!("{}\n", value.replace(';', "\n")))
@@ -260,6 +265,7 @@ impl Answers {
             headers,
             classes: self.classes.clone(),
             methods: self.methods.clone(),
+            enums: self.enums.clone(),
             system_packages: self.system_packages.clone(),
             library,
         }

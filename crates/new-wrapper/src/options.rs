@@ -156,6 +156,7 @@ pub fn answers(options: &Options) -> Result<(Answers, Report), Error> {
     answers.cpp_namespace = found.namespace;
     answers.classes = found.classes;
     answers.methods = merge(found.methods, &options.methods);
+    answers.enums = found.enums;
     answers.skipped = found.skipped;
     Ok((answers, report))
 }

@@ -74,6 +74,12 @@ pub fn update(root: &Path) -> Result<Updated, Error> {
             updated.removed.push(entry.to_string());
         }
     }
+    // The enums the members read use: the user's entries kept, new ones added.
+    for read in found.enums {
+        if !merged.enums.iter().any(|e| e.cpp == read.cpp) {
+            merged.enums.push(read);
+        }
+    }
     // Then what the headers newly declare, each only if it can be bound beside them.
     for read in found.methods {
         if merged

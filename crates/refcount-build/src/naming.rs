@@ -122,6 +122,15 @@ pub fn upper_camel(name: &str) -> String {
         .collect()
 }
 
+/// The name a member's Rust method is made from: its own, or a word for the one
+/// operator bound (`operator[]` is `index`, as `std::ops::Index` names it).
+pub fn member_word(cpp: &str) -> &str {
+    match cpp {
+        "operator[]" => "index",
+        other => other,
+    }
+}
+
 /// A C++ name as a Rust value or function name: snake_case, and a trailing `_` for
 /// a keyword or one of `taken`.
 pub fn rust_name(name: &str, taken: &[&str]) -> String {

@@ -16,6 +16,7 @@ fn wrapper(classes: &[&str], methods: &[&str]) -> Wrapper {
             .iter()
             .map(|m| m.parse::<Method>().unwrap())
             .collect(),
+        enums: Vec::new(),
         system_packages: Vec::new(),
         library: Library::PkgConfig {
             package: "acme".to_owned(),

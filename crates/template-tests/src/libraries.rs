@@ -237,7 +237,51 @@ pub fn read_answers(name: &str, built: &Built, headers: &[&str]) -> Answers {
         headers,
         classes: found.classes,
         methods: found.methods,
+        enums: found.enums,
         skipped: found.skipped,
         ..answers(name, "", built.existing(), "")
     }
+}
+
+/// The answers for a library installed on the system, read from its `headers` as
+/// `new-wrapper --pkg-config PACKAGE --header ...` reads them, none added.
+pub fn installed_answers(name: &str, package: &str, headers: &[&str]) -> Answers {
+    let include_dirs = new_wrapper::options::pkg_config_include_dirs(package)
+        .unwrap_or_else(|e| panic!("pkg-config finds {package} (ci/libclang.sh installs it): {e}"));
+    let headers: Vec<String> = headers.iter().map(|h| (*h).to_owned()).collect();
+    let found = new_wrapper::header::read(&new_wrapper::header::Request {
+        headers: headers.clone(),
+        include_dirs,
+        ..Default::default()
+    })
+    .unwrap_or_else(|e| panic!("reading {headers:?}: {e}"));
+    Answers {
+        cpp_namespace: found.namespace,
+        headers,
+        classes: found.classes,
+        methods: found.methods,
+        enums: found.enums,
+        skipped: found.skipped,
+        ..answers(
+            name,
+            "",
+            Library::PkgConfig {
+                package: package.to_owned(),
+            },
+            "",
+        )
+    }
+}
+
+/// Adds the program written against the crate generated for the installed library
+/// `library` (`real/<library>.rs`, with `the_wrapper` for the crate's name) to that
+/// crate, generated as crate `name` in `root`, as `tests/<library>.rs`.
+pub fn add_real_test(library: &str, root: &Path, name: &str) {
+    let path = kit_root()
+        .join("crates/template-tests/real")
+        .join(format!("{library}.rs"));
+    let test = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let file = root.join("tests").join(format!("{library}.rs"));
+    std::fs::write(&file, test.replace("the_wrapper", &name.replace('-', "_")))
+        .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
 }

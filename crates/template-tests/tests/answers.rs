@@ -163,7 +163,7 @@ fn an_unknown_ownership_is_refused() {
         refused_class("shape=shared(retain,release)"),
         "\"shape=shared(retain,release)\" is not a valid class `shape` (classes): `shared` is \
          no ownership: use NAME=OWNERSHIP [new(TYPES)] [send] [sync], with OWNERSHIP one of \
-         intrusive(ADD,RELEASE), unique, unique(DESTROY) or counted(RELEASE), such as \
+         intrusive(ADD,RELEASE), unique, unique(DESTROY), counted(RELEASE) or view, such as \
          `shape=intrusive(retain,release) new(double)`"
     );
 }
@@ -239,9 +239,16 @@ fn a_method_of_an_unknown_class_or_with_an_unknown_type_is_refused() {
          (methods): its return type `std::vector<int>` is a type that is neither built in nor one \
          of the classes answered"
     ));
-    assert!(refused_answers(&["shape=unique"], &["shape.self_ref() -> shape*"]).contains(
-        "a borrowed unique object has no safe Rust type; write `-> new shape*` if the caller owns it"
+    assert!(refused_answers(&["shape=counted(close)"], &["shape.self_ref() -> shape*"]).contains(
+        "a borrowed counted object has no safe Rust type; write `-> new shape*` if the caller owns \
+         it"
     ));
+    // A view can be tied only to the borrow of a unique object or of a view.
+    assert!(refused_answers(
+        &["shape=intrusive(ref,unref)", "node=view"],
+        &["shape.node() -> node*"]
+    )
+    .contains("a view of it can be tied only to a borrow of a uniquely owned object or of a view"));
 }
 
 #[test]

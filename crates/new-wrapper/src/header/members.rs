@@ -65,19 +65,20 @@ pub(crate) fn describe(
     classes: &Classes,
     namespace: &str,
     skipped: &mut Vec<String>,
-) -> (Vec<model::Class>, Vec<Method>) {
+) -> (Vec<model::Class>, Vec<Method>, Vec<model::Enum>) {
     let mut wrapper = Wrapper {
         namespace: namespace.to_owned(),
         headers: Vec::new(),
         classes: classes.list.iter().map(class_of).collect(),
         methods: Vec::new(),
+        enums: Vec::new(),
         system_packages: Vec::new(),
         library: Library::PkgConfig {
             package: String::new(),
         },
     };
     for (i, class) in classes.list.iter().enumerate() {
-        if class.given.is_none() {
+        if class.given.is_none() && class.ownership != model::Ownership::View {
             constructors(class, classes, &mut wrapper, i, skipped);
         }
     }
@@ -96,8 +97,17 @@ pub(crate) fn describe(
                     continue;
                 }
             };
-            match Plan::check_method(&wrapper, &candidate) {
-                Ok(()) => wrapper.methods.push(candidate),
+            let needed = missing_enums(
+                &wrapper,
+                &candidate.params,
+                Some(&candidate.returns.ty),
+                classes,
+            );
+            match Plan::check_method_with(&wrapper, &candidate, &needed) {
+                Ok(()) => {
+                    wrapper.enums.extend(needed);
+                    wrapper.methods.push(candidate);
+                }
                 Err(refusal) => {
                     // What a default stands for may not be bindable: the call without
                     // it may be.
@@ -105,8 +115,20 @@ pub(crate) fn describe(
                         params,
                         ..candidate.clone()
                     });
+                    let short = short.map(|short| {
+                        let needed = missing_enums(
+                            &wrapper,
+                            &short.params,
+                            Some(&short.returns.ty),
+                            classes,
+                        );
+                        (short, needed)
+                    });
                     match short {
-                        Some(short) if Plan::check_method(&wrapper, &short).is_ok() => {
+                        Some((short, needed))
+                            if Plan::check_method_with(&wrapper, &short, &needed).is_ok() =>
+                        {
+                            wrapper.enums.extend(needed);
                             skipped.push(format!(
                                 "{what} with its defaulted arguments: {}",
                                 refusal.allowed
@@ -119,7 +141,60 @@ pub(crate) fn describe(
             }
         }
     }
-    (wrapper.classes, wrapper.methods)
+    (wrapper.classes, wrapper.methods, wrapper.enums)
+}
+
+/// The enums that `params` and `returns` name and `wrapper` lacks.
+fn missing_enums(
+    wrapper: &Wrapper,
+    params: &[Param],
+    returns: Option<&CppType>,
+    classes: &Classes,
+) -> Vec<model::Enum> {
+    let known = classes.enums.borrow();
+    let mut missing: Vec<model::Enum> = Vec::new();
+    let named = params
+        .iter()
+        .map(|p| &p.ty)
+        .chain(returns)
+        .filter_map(CppType::named);
+    for name in named {
+        if let Some(found) = known.get(name) {
+            let has = |e: &model::Enum| e.cpp == found.cpp;
+            if !wrapper.enums.iter().any(has) && !missing.iter().any(has) {
+                missing.push(found.clone());
+            }
+        }
+    }
+    missing
+}
+
+/// Whether a value of class `class` can be copied or moved into a new object: a
+/// public copy or move constructor, or none declared (the implicit ones).
+fn movable(class: Entity) -> bool {
+    let declared: Vec<Entity> = class
+        .get_children()
+        .into_iter()
+        .filter(|c| {
+            c.get_kind() == EntityKind::Constructor
+                && (c.is_copy_constructor() || c.is_move_constructor())
+        })
+        .collect();
+    declared.is_empty()
+        || declared.iter().any(|c| {
+            c.get_accessibility() == Some(Accessibility::Public)
+                && c.get_availability() != Availability::Unavailable
+        })
+}
+
+/// A word for a type in a name: `i32`, `str`, `shape`.
+fn type_word(ty: &CppType) -> String {
+    match &ty.base {
+        model::Base::Scalar(scalar, _) => scalar.rust().to_owned(),
+        model::Base::StdString | model::Base::Char => "str".to_owned(),
+        model::Base::Void => "ptr".to_owned(),
+        model::Base::Named(name) => rust_name(name.rsplit("::").next().unwrap_or(name), &[]),
+    }
 }
 
 /// The parameters before the first that has a default, if one has.
@@ -239,7 +314,10 @@ fn constructors(
         let public = constructor.get_accessibility() == Some(Accessibility::Public);
         if constructor.get_kind() != EntityKind::Constructor
             || !public
-            || constructor.get_availability() == Availability::Unavailable
+            || matches!(
+                constructor.get_availability(),
+                Availability::Unavailable | Availability::Deprecated
+            )
             || constructor.is_copy_constructor()
             || constructor.is_move_constructor()
         {
@@ -265,7 +343,26 @@ fn constructors(
                 continue;
             }
         };
-        let name = if names.contains("new") {
+        // A uniquely owned object by const reference, as a copy takes it: the wrapper
+        // would have to keep it, and no object of the class that a member returns
+        // could (jsoncpp's `Value(const StaticString&)` keeps the string's pointer).
+        let kept = params.iter().find_map(|p| {
+            let name = p.ty.named()?;
+            let class = classes.list.iter().find(|c| c.name == name)?;
+            let by_reference = p.ty.is_const && p.ty.indirection == model::Indirection::Reference;
+            (by_reference && class.ownership.kind() == "unique").then_some(name)
+        });
+        if let Some(kept) = kept {
+            skipped.push(format!(
+                "{what}: it takes a `{kept}` by const reference, which the new object may keep \
+                 pointing to: then no `{}` a member returns could be bound (answer it by hand)",
+                class.name
+            ));
+            continue;
+        }
+        // `new`, then `new_` and the parameters' names, then their types (jsoncpp's
+        // `Value` has ten constructors of one parameter named `value`).
+        let by_names = {
             let mut parts = vec!["new".to_owned()];
             parts.extend(
                 params
@@ -275,12 +372,26 @@ fn constructors(
             );
             let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
             join(&parts)
-        } else {
+        };
+        let by_types = {
+            let mut parts = vec!["new".to_owned()];
+            parts.extend(params.iter().map(|p| type_word(&p.ty)));
+            let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+            join(&parts)
+        };
+        let name = if !names.contains("new") {
             "new".to_owned()
+        } else if !names.contains(&by_names) {
+            by_names
+        } else {
+            by_types
         };
         let name = names.clone().unique(&name);
         let tried = |params: Vec<Param>| {
             let mut tried = wrapper.clone();
+            tried
+                .enums
+                .extend(missing_enums(wrapper, &params, None, classes));
             tried.classes[i].constructors.push(Constructor {
                 name: name.clone(),
                 params,
@@ -311,8 +422,11 @@ fn constructors(
 /// own count), or why it cannot be described.
 fn method_of(class: &Class, method: Entity, classes: &Classes) -> Result<Option<Method>, String> {
     let name = method.get_name().unwrap_or_default();
-    if method.get_availability() == Availability::Unavailable {
-        return Ok(None);
+    match method.get_availability() {
+        Availability::Unavailable => return Ok(None),
+        // Its replacement is bound instead, and the call would warn at every build.
+        Availability::Deprecated => return Err("deprecated".to_owned()),
+        _ => {}
     }
     match method.get_kind() {
         EntityKind::FunctionTemplate => return Err("a template".to_owned()),
@@ -322,7 +436,7 @@ fn method_of(class: &Class, method: Entity, classes: &Classes) -> Result<Option<
     let after_operator = name
         .strip_prefix("operator")
         .and_then(|rest| rest.chars().next());
-    if after_operator.is_some_and(|c| !(c.is_alphanumeric() || c == '_')) {
+    if after_operator.is_some_and(|c| !(c.is_alphanumeric() || c == '_')) && name != "operator[]" {
         return Err("an operator".to_owned());
     }
     if class.count_members.contains(&name) {
@@ -337,6 +451,17 @@ fn method_of(class: &Class, method: Entity, classes: &Classes) -> Result<Option<
         .get_result_type()
         .ok_or_else(|| "no result type".to_owned())?;
     let ty: CppType = cpp_type(result, classes).map_err(|why| format!("returns {why}"))?;
+    if ty.indirection == model::Indirection::Value {
+        let class = ty
+            .named()
+            .and_then(|name| classes.list.iter().find(|c| c.name == name));
+        if class.is_some_and(|class| !movable(class.entity)) {
+            return Err(format!(
+                "returns a `{ty}` by value, which has no public copy or move constructor to move \
+                 into a new object"
+            ));
+        }
+    }
     let noexcept = matches!(
         method.get_exception_specification(),
         Some(

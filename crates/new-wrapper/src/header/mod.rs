@@ -16,8 +16,12 @@
 //!   the namespace has a free pair for it (`shape_ref(shape*)`/`shape_unref(shape*)`);
 //!   else *unique* when its destructor is public, or when the namespace has a free
 //!   function that destroys it (`destroy_shape(shape*)`, `close_shape(shape*)`, ...).
-//!   Any other class is left out, with the reason in the report (a class asked for
-//!   with `--class NAME` is refused instead): answer its ownership with `--class`.
+//!   Any other class is a *view*: its objects belong to other objects (a document's
+//!   nodes, whose destructor is protected), and Rust only borrows them (`&Node`).
+//! - **Borrowed objects**: a pointer or reference to a view or a uniquely owned
+//!   object that a member returns without handing it over is a view tied to the
+//!   borrow of the object the member was called on (`&` from a const member, `&mut`
+//!   from a non-const one).
 //! - **Returned pointers** are borrowed (a reference is added), unless the function's
 //!   comment says the caller owns the result ("the caller owns", "new reference",
 //!   "must be released", ...).
@@ -120,6 +124,8 @@ pub struct Found {
     pub classes: Vec<Class>,
     /// The methods.
     pub methods: Vec<Method>,
+    /// The enums the methods and constructors take or return.
+    pub enums: Vec<refcount_build::model::Enum>,
     /// What was left out, as `WHAT: WHY`.
     pub skipped: Vec<String>,
     /// How long libclang took to parse the headers.
@@ -160,10 +166,34 @@ impl fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
+/// The headers in the folders of `headers`.
+fn beside(headers: &[PathBuf]) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for folder in headers.iter().filter_map(|header| header.parent()) {
+        let Ok(entries) = std::fs::read_dir(folder) else {
+            continue;
+        };
+        for path in entries.flatten().map(|entry| entry.path()) {
+            let header = path.extension().is_some_and(|ext| {
+                ["h", "hh", "hpp", "hxx", "h++"].contains(&&*ext.to_string_lossy())
+            });
+            if header && !found.contains(&path) {
+                found.push(path.canonicalize().unwrap_or(path));
+            }
+        }
+    }
+    found
+}
+
 /// Reads `request`'s headers.
 pub fn read(request: &Request) -> Result<Found, ReadError> {
     setup::with_unit(request, |root, headers, parse_time| {
-        let declared = walk::classes_in(root, headers);
+        let mut declared = walk::classes_in(root, headers);
+        if declared.is_empty() {
+            // An umbrella header (`json/json.h`) declares nothing itself: its classes
+            // are in the headers beside it, which it includes.
+            declared = walk::classes_in(root, &beside(headers));
+        }
         let namespace = match &request.namespace {
             Some(namespace) => namespace.clone(),
             None => walk::only_namespace(&declared)?,
@@ -171,11 +201,12 @@ pub fn read(request: &Request) -> Result<Found, ReadError> {
         let mut skipped = Vec::new();
         let classes =
             ownership::decide(root, &declared, &namespace, &request.classes, &mut skipped)?;
-        let (classes, methods) = members::describe(&classes, &namespace, &mut skipped);
+        let (classes, methods, enums) = members::describe(&classes, &namespace, &mut skipped);
         Ok(Found {
             namespace,
             classes,
             methods,
+            enums,
             skipped,
             parse_time,
         })

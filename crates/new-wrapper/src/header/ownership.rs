@@ -73,7 +73,17 @@ pub(crate) fn decide<'tu>(
         // A class no one asked for that cannot be owned (a document's node, reached
         // only through its document) is left out, not the whole read.
         let mut refusals = Vec::new();
+        let iterators = iterators(&in_namespace);
         for class in &in_namespace {
+            if iterators.contains(&class.name()) {
+                skipped.push(format!(
+                    "{}: an iterator (or an iterator's base), whose members have preconditions \
+                     the header does not state (a new one is singular: reading it dereferences \
+                     null): walk its container instead",
+                    class.name()
+                ));
+                continue;
+            }
             match infer(class.entity, &class.name(), &free) {
                 Ok(class) => classes.push(class),
                 Err(ReadError::Refused(why)) => {
@@ -105,7 +115,38 @@ pub(crate) fn decide<'tu>(
             });
         }
     }
-    Ok(Classes::new(classes))
+    Ok(Classes::new(classes, namespace))
+}
+
+/// The classes that are iterators (they have `operator++`, `operator*` or
+/// `operator->`), and the bases they are made of.
+fn iterators(classes: &[Declared]) -> Vec<String> {
+    let mut found = Vec::new();
+    for class in classes {
+        let iterator = public_methods(class.entity).iter().any(|m| {
+            matches!(
+                m.get_name().as_deref(),
+                Some("operator++" | "operator*" | "operator->")
+            )
+        });
+        if !iterator {
+            continue;
+        }
+        found.push(class.name());
+        let mut pending = vec![class.entity];
+        while let Some(scope) = pending.pop() {
+            for base in scope
+                .get_children()
+                .into_iter()
+                .filter(|child| child.get_kind() == EntityKind::BaseSpecifier)
+                .filter_map(|child| child.get_type()?.get_declaration()?.get_definition())
+            {
+                found.extend(base.get_name());
+                pending.push(base);
+            }
+        }
+    }
+    found
 }
 
 /// A class as `--class` answered it: it wins over what the headers say.
@@ -115,6 +156,7 @@ fn given_class<'tu>(entity: Entity<'tu>, given: &refcount_build::Class) -> Class
         Ownership::Intrusive { add_ref, release } => vec![add_ref, release],
         Ownership::Unique { destroy } => destroy.iter().collect(),
         Ownership::Counted { release } => vec![release],
+        Ownership::View => Vec::new(),
     };
     Class {
         entity,
@@ -217,11 +259,9 @@ fn infer<'tu>(
             Vec::new(),
         ));
     }
-    Err(ReadError::Refused(format!(
-        "class `{name}` has no public destructor, no reference count and no function that \
-         destroys it: answer its ownership with --class {name}=OWNERSHIP, OWNERSHIP one of \
-         intrusive(ADD,RELEASE), unique(DESTROY) or counted(RELEASE)"
-    )))
+    // Nothing releases it from outside: its objects belong to other objects (a
+    // document's nodes), and Rust only borrows them.
+    Ok(class(Ownership::View, Vec::new()))
 }
 
 /// Whether `delete` may be called on the class from outside: its destructor is public

@@ -3,8 +3,8 @@
 //! rule lives; here are only the facts libclang knows and the model cannot see
 //! (signedness of `char`, a record that is `std::string`, which class a name is).
 
-use clang::{Type, TypeKind};
-use refcount_build::model::{Base, CppType, Indirection, Scalar};
+use clang::{EntityKind, Type, TypeKind};
+use refcount_build::model::{Base, CppType, Enum, Indirection, Scalar};
 
 use super::walk::Classes;
 
@@ -57,6 +57,7 @@ fn base(ty: Type, classes: &Classes, pointed: bool) -> Result<Base, String> {
             return Err("char, whose signedness differs by platform".to_owned())
         }
         TypeKind::Record if is_std_string(ty) => Base::StdString,
+        TypeKind::Enum => Base::Named(enum_of(ty, classes)?),
         _ => match classes.name_of(ty) {
             Some(class) => Base::Named(class),
             None => Base::Named(
@@ -66,6 +67,86 @@ fn base(ty: Type, classes: &Classes, pointed: bool) -> Result<Base, String> {
             ),
         },
     })
+}
+
+/// The name (relative to the classes' namespace) of the enum `ty`, read into
+/// `classes.enums` the first time: its underlying type and its enumerators.
+fn enum_of(ty: Type, classes: &Classes) -> Result<String, String> {
+    let declaration = ty
+        .get_declaration()
+        .ok_or_else(|| "an enum without a declaration".to_owned())?;
+    let mut parts = Vec::new();
+    let mut scope = Some(declaration);
+    while let Some(entity) = scope {
+        match entity.get_kind() {
+            EntityKind::TranslationUnit => break,
+            EntityKind::LinkageSpec => {}
+            _ => match entity.get_name() {
+                Some(name) if !name.is_empty() => parts.push(name),
+                _ => return Err("an enum without a name".to_owned()),
+            },
+        }
+        scope = entity.get_semantic_parent();
+    }
+    parts.reverse();
+    let full = parts.join("::");
+    let prefix = format!("{}::", classes.namespace);
+    let name = full
+        .strip_prefix(&prefix)
+        .ok_or_else(|| {
+            format!(
+                "the enum `{full}`, outside namespace `{}`",
+                classes.namespace
+            )
+        })?
+        .to_owned();
+    if classes.enums.borrow().contains_key(&name) {
+        return Ok(name);
+    }
+    let underlying = declaration
+        .get_enum_underlying_type()
+        .ok_or_else(|| format!("the enum `{full}` without an underlying type"))?
+        .get_canonical_type();
+    let (repr, spelled) = match scalar(underlying.get_kind()) {
+        Some(Ok((Scalar::Bool | Scalar::F32 | Scalar::F64, _))) | None => {
+            return Err(format!("the enum `{full}` of an unusual underlying type"))
+        }
+        Some(Ok(found)) => found,
+        Some(Err(why)) => return Err(format!("the enum `{full}` over {why}")),
+    };
+    let variants: Vec<(String, i128)> = declaration
+        .get_children()
+        .into_iter()
+        .filter(|child| child.get_kind() == EntityKind::EnumConstantDecl)
+        .filter_map(|child| {
+            let (signed, unsigned) = child.get_enum_constant_value()?;
+            let value = if matches!(repr, Scalar::U64 | Scalar::Usize) {
+                i128::from(unsigned)
+            } else {
+                i128::from(signed)
+            };
+            Some((child.get_name()?, value))
+        })
+        .collect();
+    if variants.is_empty() {
+        return Err(format!("the enum `{full}` without enumerators"));
+    }
+    let doc = declaration
+        .get_comment()
+        .map(|raw| super::comments::one_line(&raw))
+        .unwrap_or_default();
+    classes.enums.borrow_mut().insert(
+        name.clone(),
+        Enum {
+            cpp: name.clone(),
+            rust: None,
+            repr,
+            repr_spelled: spelled.to_owned(),
+            variants,
+            doc,
+        },
+    );
+    Ok(name)
 }
 
 /// `ty` as the model's type.

@@ -1,11 +1,12 @@
 //! The walk over a translation unit's declarations: the classes the headers define,
 //! their namespaces, and the classes chosen for wrapping.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use clang::{Entity, EntityKind, Type};
-use refcount_build::model::Ownership;
+use refcount_build::model::{Enum, Ownership};
 
 use super::ReadError;
 
@@ -133,16 +134,26 @@ pub(crate) struct Classes<'tu> {
     pub(crate) list: Vec<Class<'tu>>,
     /// Each class's USR (libclang's unique name for a declaration), to its index.
     by_usr: BTreeMap<String, usize>,
+    /// The classes' namespace.
+    pub(crate) namespace: String,
+    /// The enums of the namespace that members' types name, by their name relative
+    /// to it: read as the types are (only those a bound member uses are kept).
+    pub(crate) enums: RefCell<BTreeMap<String, Enum>>,
 }
 
 impl<'tu> Classes<'tu> {
-    pub(crate) fn new(list: Vec<Class<'tu>>) -> Self {
+    pub(crate) fn new(list: Vec<Class<'tu>>, namespace: &str) -> Self {
         let by_usr = list
             .iter()
             .enumerate()
             .filter_map(|(i, class)| Some((class.entity.get_usr()?.0, i)))
             .collect();
-        Classes { list, by_usr }
+        Classes {
+            list,
+            by_usr,
+            namespace: namespace.to_owned(),
+            enums: RefCell::new(BTreeMap::new()),
+        }
     }
 
     /// The C++ name of the wrapped class `ty` is, if it is one.

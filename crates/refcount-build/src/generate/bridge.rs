@@ -1,7 +1,32 @@
 //! `ffi.rs`: the cxx bridge over the shims.
 
 use super::{list, Options, Out};
-use crate::plan::{ClassPlan, Plan, ReturnKind};
+use crate::plan::{ClassPlan, EnumPlan, Plan, ReturnKind};
+
+/// A shared enum over the C++ one: cxx asserts at build time that the variants,
+/// their values and the underlying type are the C++ enum's.
+fn shared_enum(out: &mut Out, plan: &Plan, e: &EnumPlan) {
+    let doc = if e.doc.is_empty() {
+        format!("The C++ `{}`.", e.qualified)
+    } else {
+        e.doc.clone()
+    };
+    out.line(&format!("    /// {doc}"));
+    out.line("    ///");
+    out.line("    /// A value C++ returns may be none of the variants: match it with a `_` arm.");
+    out.line("    #[derive(Debug, Hash)]");
+    out.line(&format!("    #[namespace = \"{}\"]", plan.bridge_namespace));
+    out.line(&format!("    #[cxx_name = \"{}\"]", e.alias));
+    out.line(&format!("    #[repr({})]", e.repr));
+    out.line(&format!("    enum {} {{", e.rust));
+    for (rust, cpp, value) in &e.variants {
+        out.line(&format!("        /// `{cpp}`"));
+        out.line(&format!("        #[cxx_name = \"{cpp}\"]"));
+        out.line(&format!("        {rust} = {value},"));
+    }
+    out.line("    }");
+    out.line("");
+}
 
 const SAFETY_LIVE: &str = "        ///\n        /// # Safety\n        ///\n        /// Each pointer points to a live object.\n";
 
@@ -20,11 +45,27 @@ pub fn ffi(plan: &Plan, options: Options) -> String {
         plan.bridge_namespace
     ));
     out.line("mod bridge {");
+    for e in &plan.enums {
+        shared_enum(&mut out, plan, e);
+    }
     out.line("    unsafe extern \"C++\" {");
     out.line(&format!(
         "        include!(\"{}/bridge.h\");",
         super::FOLDER
     ));
+    for e in &plan.enums {
+        out.line("");
+        out.line(&format!(
+            "        // The C++ `{}`: cxx checks the enum above against it.",
+            e.qualified
+        ));
+        out.line(&format!(
+            "        #[namespace = \"{}\"]",
+            plan.bridge_namespace
+        ));
+        out.line(&format!("        #[cxx_name = \"{}\"]", e.alias));
+        out.line(&format!("        type {};", e.rust));
+    }
     for c in &plan.classes {
         class(&mut out, plan, c);
     }
@@ -62,13 +103,15 @@ fn class(out: &mut Out, plan: &Plan, c: &ClassPlan) {
         out.push("        ///\n        /// # Safety\n        ///\n        /// `p` points to a live object.\n");
         out.line(&format!("        unsafe fn {add_ref}(p: *mut {});", c.rust));
     }
-    out.line("");
-    out.line("        /// Releases the reference (or the object) a handle holds.");
-    out.push("        ///\n        /// # Safety\n        ///\n        /// `p` points to a live object, whose reference the caller gives up.\n");
-    out.line(&format!(
-        "        unsafe fn {}(p: *mut {});",
-        c.release_shim, c.rust
-    ));
+    if c.kind != "view" {
+        out.line("");
+        out.line("        /// Releases the reference (or the object) a handle holds.");
+        out.push("        ///\n        /// # Safety\n        ///\n        /// `p` points to a live object, whose reference the caller gives up.\n");
+        out.line(&format!(
+            "        unsafe fn {}(p: *mut {});",
+            c.release_shim, c.rust
+        ));
+    }
     for m in &c.methods {
         out.line("");
         let doc = if m.doc.is_empty() {

@@ -17,6 +17,11 @@ pub fn classes(plan: &Plan, options: Options) -> String {
 //   caller's, unless the class was answered `retain`;
 // - a returned pointer is borrowed from the object (a reference is added) unless
 //   the method was answered `-> new TYPE*` (the caller owns it);
+// - a borrowed object that does not count itself is a view (`&Node`, `&mut Node`)
+//   tied to the borrow of the object the method was called on: it lives while that
+//   object is neither dropped nor changed through `&mut`. A member that frees what
+//   another path lent (a parent deleting its children, reached from a child) breaks
+//   this: leave it out, or bind it by hand;
 // - a method that can throw was answered `throws` (it returns `Err`); an exception
 //   from any other becomes a Rust panic with its type and message (a member declared
 //   `noexcept` is called without a catch).
@@ -47,6 +52,10 @@ fn doc_or(doc: &str, otherwise: String) -> String {
 }
 
 fn class(out: &mut Out, c: &ClassPlan) {
+    if c.kind == "view" {
+        super::views::view_type(out, c);
+        return;
+    }
     let rust = &c.rust;
     out.line("");
     out.anchor("", &format!("type_{}", c.snake));
@@ -130,10 +139,18 @@ fn class(out: &mut Out, c: &ClassPlan) {
 "
         ));
     }
-    for m in &c.methods {
+    // A unique class's members are its view's (it derefs to it), but the static ones.
+    for m in c
+        .methods
+        .iter()
+        .filter(|m| c.kind != "unique" || m.is_static)
+    {
         method(out, c, m);
     }
     out.line("}");
+    if c.kind == "unique" {
+        super::views::view_type(out, c);
+    }
     let equal = if c.kind == "counted" {
         "are clones of one another: a closed one\n/// holds no C++ object to compare."
     } else {
@@ -294,10 +311,14 @@ fn wrapping(out: &mut Out, c: &ClassPlan) {
     }
 }
 
-fn method(out: &mut Out, c: &ClassPlan, m: &MethodPlan) {
+pub(super) fn method(out: &mut Out, c: &ClassPlan, m: &MethodPlan) {
     let counted = c.kind == "counted" && !m.is_static;
+    // A unique or view class's members are its view type's: `self` is the object.
+    let on_view = matches!(c.kind, "unique" | "view") && !m.is_static;
     let receiver = match (m.is_static, counted, m.is_const) {
         (true, _, _) => None,
+        _ if on_view && m.is_const => Some("&self.0"),
+        _ if on_view => Some("self.as_ptr()"),
         (false, true, true) => Some("&this"),
         (false, true, false) => Some("this.as_ptr()"),
         (false, false, true) => Some("self.handle.get()"),
@@ -351,7 +372,9 @@ fn method(out: &mut Out, c: &ClassPlan, m: &MethodPlan) {
         out.line("    /// `Err` for a string that holds a NUL byte.");
     }
     let mut params: Vec<String> = Vec::new();
-    if !m.is_static {
+    if on_view && !m.is_const {
+        params.push("&mut self".to_owned());
+    } else if !m.is_static {
         params.push("&self".to_owned());
     }
     params.extend(
@@ -391,7 +414,8 @@ fn method(out: &mut Out, c: &ClassPlan, m: &MethodPlan) {
         .filter(|p| p.out)
         .map(|p| p.name.as_str())
         .collect();
-    // The returned value's expression, bound to a name first when more follows.
+    // The returned value's expression, bound to a name first when more follows. The
+    // locals end in `_`, which no parameter's name does (a keyword's is `type_`).
     let value = match &m.ret.kind {
         ReturnKind::Void => {
             out.line(&format!("        {call};"));
@@ -403,7 +427,7 @@ fn method(out: &mut Out, c: &ClassPlan, m: &MethodPlan) {
             is_ref,
             ..
         } => {
-            out.line(&format!("        let raw = {call};"));
+            out.line(&format!("        let raw_ = {call};"));
             let how = if *from == "from_adopted" {
                 ", whose reference it hands over"
             } else {
@@ -413,20 +437,37 @@ fn method(out: &mut Out, c: &ClassPlan, m: &MethodPlan) {
                 "        // SAFETY: the method returned a live object or null{how}."
             ));
             let expect = if *is_ref {
+                ".expect(\"a C++ reference (or a new object) is never null\")"
+            } else {
+                ""
+            };
+            Some(format!("unsafe {{ {class}::{from}(raw_) }}{expect}"))
+        }
+        ReturnKind::View {
+            class,
+            is_ref,
+            mutable,
+            ..
+        } => {
+            out.line(&format!("        let raw_ = {call};"));
+            out.line("        // SAFETY: null, or an object the receiver keeps alive (as assumed above); the");
+            out.line("        // view borrows the receiver, so it cannot outlive it.");
+            let from = if *mutable { "from_mut_ptr" } else { "from_ptr" };
+            let expect = if *is_ref {
                 ".expect(\"a C++ reference is never null\")"
             } else {
                 ""
             };
-            Some(format!("unsafe {{ {class}::{from}(raw) }}{expect}"))
+            Some(format!("unsafe {{ {class}::{from}(raw_) }}{expect}"))
         }
         ReturnKind::CString => {
-            out.line(&format!("        let raw = {call};"));
+            out.line(&format!("        let raw_ = {call};"));
             out.line(
                 "        // SAFETY: null, or a NUL-terminated string the object keeps: copied",
             );
             out.line("        // before anything else can change or free it.");
             Some(
-                "(!raw.is_null())\n            .then(|| unsafe { std::ffi::CStr::from_ptr(raw) }.to_string_lossy().into_owned())"
+                "(!raw_.is_null())\n            .then(|| unsafe { std::ffi::CStr::from_ptr(raw_) }.to_string_lossy().into_owned())"
                     .to_owned(),
             )
         }
@@ -435,8 +476,8 @@ fn method(out: &mut Out, c: &ClassPlan, m: &MethodPlan) {
     let mut parts: Vec<String> = Vec::new();
     match value {
         Some(value) if !outs.is_empty() || m.result => {
-            out.line(&format!("        let value = {value};"));
-            parts.push("value".to_owned());
+            out.line(&format!("        let value_ = {value};"));
+            parts.push("value_".to_owned());
         }
         Some(value) => parts.push(value),
         None => {}

@@ -9,6 +9,7 @@ mod classes;
 mod native;
 mod samples;
 mod shims;
+mod views;
 
 use crate::plan::Plan;
 
@@ -61,7 +62,14 @@ fn included(name: &str) -> String {
 
 /// The module the crate's `lib.rs` includes: the generated modules and what they export.
 fn lib(plan: &Plan) -> String {
-    let names: Vec<&str> = plan.classes.iter().map(|c| c.rust.as_str()).collect();
+    let names: Vec<&str> = plan
+        .classes
+        .iter()
+        .flat_map(|c| {
+            let view = c.view.as_deref().filter(|view| *view != c.rust);
+            std::iter::once(c.rust.as_str()).chain(view)
+        })
+        .collect();
     let panics = plan
         .classes
         .iter()
@@ -100,7 +108,7 @@ mod classes {{
 }}
 
 pub use classes::{{{names}}};
-
+{enums}
 /// What can go wrong when using the library.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -160,6 +168,12 @@ impl From<refcount::Error> for Error {{
         native = included("native.rs"),
         classes = included("classes.rs"),
         names = names.join(", "),
+        enums = if plan.enums.is_empty() {
+            String::new()
+        } else {
+            let names: Vec<&str> = plan.enums.iter().map(|e| e.rust.as_str()).collect();
+            format!("pub use ffi::{{{}}};\n", names.join(", "))
+        },
     ) + if panics { THREW } else { "" }
 }
 
@@ -236,6 +250,7 @@ mod tests {
             headers: vec!["xml.h".to_owned()],
             classes: classes.iter().map(|c| c.parse().unwrap()).collect(),
             methods: methods.iter().map(|m| m.parse().unwrap()).collect(),
+            enums: Vec::new(),
             system_packages: Vec::new(),
             library: Library::PkgConfig {
                 package: "xml".to_owned(),
@@ -317,8 +332,8 @@ mod tests {
         for signature in [
             "pub fn new() -> Result<Self, Error>",
             "pub fn new_with_width(width: i32) -> Result<Self, Error>",
-            "pub fn add(&self, x: f64) -> i32",
-            "pub fn add_with_y(&self, x: f64, y: f64, n: i32) -> i32",
+            "pub fn add(&mut self, x: f64) -> i32",
+            "pub fn add_with_y(&mut self, x: f64, y: f64, n: i32) -> i32",
             "pub fn size(&self) -> (i32, i32)",
             "pub fn find(&self, x: f64) -> (bool, i32)",
         ] {
@@ -331,7 +346,7 @@ mod tests {
             "{header}"
         );
         assert!(
-            header.contains("auto&& result = self.find(x, index_value);"),
+            header.contains("auto&& result_ = self.find(x, index_value);"),
             "{header}"
         );
         // The generated test calls what needs no invented argument: `new()`, `size()`.
@@ -339,6 +354,140 @@ mod tests {
         assert!(tests.contains("Document::new()?"), "{tests}");
         assert!(tests.contains("document.size()"), "{tests}");
         assert!(!tests.contains("add("), "{tests}");
+    }
+
+    #[test]
+    fn an_enum_is_cxxs_shared_enum_over_the_cpp_one_by_an_alias() {
+        let wrapper = Wrapper {
+            namespace: "xml".to_owned(),
+            headers: vec!["xml.h".to_owned()],
+            classes: vec!["document=unique new()".parse().unwrap()],
+            methods: vec![
+                "document.mode() const -> document::mode".parse().unwrap(),
+                "document.set_color(xml::color c)".parse().unwrap(),
+            ],
+            enums: vec![
+                "document::mode : int { plain = 0, PRETTY_PRINTED = 1, alias = 1 }"
+                    .parse()
+                    .unwrap(),
+                "color as Colour : unsigned char { red = 1 }"
+                    .parse()
+                    .unwrap(),
+            ],
+            system_packages: Vec::new(),
+            library: Library::PkgConfig {
+                package: "xml".to_owned(),
+            },
+        };
+        let files = files(&Plan::new(&wrapper, "xml").unwrap(), Options::default());
+        let ffi = text(&files, "ffi.rs");
+        for line in [
+            "    #[cxx_name = \"document_mode\"]\n    #[repr(i32)]\n    enum DocumentMode {",
+            "        #[cxx_name = \"PRETTY_PRINTED\"]\n        PrettyPrinted = 1,",
+            "        #[cxx_name = \"document_mode\"]\n        type DocumentMode;",
+            "    #[repr(u8)]\n    enum Colour {",
+            "fn document_mode(this_: &Document) -> Result<DocumentMode>;",
+            "fn document_set_color(this_: *mut Document, c: Colour) -> Result<()>;",
+        ] {
+            assert!(ffi.contains(line), "{line} in:\n{ffi}");
+        }
+        assert!(!ffi.contains("alias"), "one name per value");
+        let header = text(&files, "bridge.h");
+        assert!(header.contains("using document_mode = ::xml::document::mode;"));
+        assert!(text(&files, "lib.rs").contains("pub use ffi::{DocumentMode, Colour};"));
+        let classes = text(&files, "classes.rs");
+        assert!(
+            classes.contains("pub fn mode(&self) -> ffi::DocumentMode"),
+            "{classes}"
+        );
+        let refused = Wrapper {
+            enums: vec!["color : unsigned char { red = 300 }".parse().unwrap()],
+            ..wrapper
+        };
+        assert!(Plan::new(&refused, "xml").is_err(), "300 does not fit a u8");
+    }
+
+    // A view is a reference to the C++ object, borrowed from what lent it: `&` from a
+    // const member, `&mut` from a non-const one, which takes `&mut self`.
+    #[test]
+    fn lent_objects_are_views_tied_to_the_borrow_of_their_owner() {
+        let files = files_of(
+            &["document=unique new()", "node=view"],
+            &[
+                "document.root() const -> const node*",
+                "document.root_mut() -> node*",
+                "document.first() -> node&",
+                "node.sibling() const -> node*",
+                "node.set_name(const char* name)",
+                "node.same(const node& other) const -> bool",
+                "document.adopt(node* n)",
+            ],
+        );
+        let classes = text(&files, "classes.rs");
+        for signature in [
+            "pub struct DocumentRef(ffi::Document);",
+            "pub struct Node(ffi::Node);",
+            "pub fn root(&self) -> Option<&Node>",
+            "pub fn root_mut(&mut self) -> Option<&mut Node>",
+            "pub fn first(&mut self) -> &mut Node",
+            "pub fn sibling(&self) -> Option<&Node>",
+            "pub fn set_name(&mut self, name: &str) -> Result<(), Error>",
+            "pub fn same(&self, other: &Node) -> bool",
+            "pub fn adopt(&mut self, n: &mut Node)",
+            "impl std::ops::Deref for Document {",
+            "impl std::ops::DerefMut for Document {",
+        ] {
+            assert!(classes.contains(signature), "{signature} in:\n{classes}");
+        }
+        // Never released by Rust: no release shim, no handle description.
+        assert!(!text(&files, "bridge.h").contains("node_release"));
+        assert!(!text(&files, "native.rs").contains("ffi::Node"));
+        assert!(text(&files, "lib.rs").contains("pub use classes::{Document, DocumentRef, Node};"));
+        // A shared owner's borrow ties nothing: a clone could free what was lent.
+        let wrapper = Wrapper {
+            namespace: "xml".to_owned(),
+            headers: vec!["xml.h".to_owned()],
+            classes: vec![
+                "document=intrusive(ref,unref) new()".parse().unwrap(),
+                "node=view".parse().unwrap(),
+            ],
+            methods: vec!["document.root() const -> node*".parse().unwrap()],
+            enums: Vec::new(),
+            system_packages: Vec::new(),
+            library: Library::PkgConfig {
+                package: "xml".to_owned(),
+            },
+        };
+        assert!(Plan::new(&wrapper, "xml").is_err());
+        assert!("node=view new()".parse::<crate::model::Class>().is_err());
+    }
+
+    // Two C strings would be two allocations: a `(begin, end)` range is one `&str`.
+    #[test]
+    fn a_begin_end_range_is_one_string() {
+        let files = files_of(
+            &["document=unique new()"],
+            &[
+                "document.find(const char* begin, const char* end) const -> bool",
+                "document.load(const char* beginDoc, const char* endDoc)",
+                "document.pair(const char* a, const char* b) const -> bool",
+            ],
+        );
+        let classes = text(&files, "classes.rs");
+        assert!(
+            classes.contains("pub fn find(&self, text: &str) -> bool"),
+            "{classes}"
+        );
+        assert!(
+            classes.contains("pub fn load(&mut self, doc: &str)"),
+            "{classes}"
+        );
+        assert!(classes.contains("pub fn pair(&self, a: &str, b: &str) -> Result<bool, Error>"));
+        let header = text(&files, "bridge.h");
+        assert!(
+            header.contains("self.find(text.data(), text.data() + text.size())"),
+            "{header}"
+        );
     }
 
     #[test]
@@ -355,7 +504,7 @@ mod tests {
             classes.contains("pub fn title(&self) -> Option<String>"),
             "{classes}"
         );
-        assert!(classes.contains("pub fn set_title(&self, title: &str) -> Result<(), Error>"));
+        assert!(classes.contains("pub fn set_title(&mut self, title: &str) -> Result<(), Error>"));
         assert!(classes.contains("let title_c = std::ffi::CString::new(title)?;"));
     }
 }

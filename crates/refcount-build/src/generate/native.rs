@@ -6,8 +6,11 @@ use crate::plan::Plan;
 /// The descriptions.
 pub fn native(plan: &Plan, options: Options) -> String {
     let mut out = Out::new(options);
-    out.line("use super::ffi;");
-    for c in &plan.classes {
+    if plan.classes.iter().any(|c| c.kind != "view") {
+        out.line("use super::ffi;");
+    }
+    // A view class is never released by Rust: nothing to describe.
+    for c in plan.classes.iter().filter(|c| c.kind != "view") {
         out.line("");
         out.anchor("", &format!("native_{}", c.snake));
         out.line(&format!(

@@ -6,7 +6,7 @@
 use crate::plan::{ClassPlan, Plan};
 
 /// The calls of a class's const and static methods (static only, when nothing
-/// makes an object of it), as `(shown, code)`.
+/// makes an object of it), as `(shown, callable)`.
 fn calls(c: &ClassPlan, var: &str) -> Vec<(String, String)> {
     c.methods
         .iter()
@@ -19,15 +19,13 @@ fn calls(c: &ClassPlan, var: &str) -> Vec<(String, String)> {
                 format!("{var}.")
             };
             let code = format!("{receiver}{call}");
-            let discard = !matches!(m.ret.kind, crate::plan::ReturnKind::Void) || m.result;
-            Some((
-                code.clone(),
-                if discard {
-                    format!("let _ = {code};")
-                } else {
-                    format!("{code};")
-                },
-            ))
+            // A static function is its own callable (clippy wants no closure around it).
+            let callable = if m.is_static {
+                format!("{}::{}", c.rust, m.rust)
+            } else {
+                format!("|| {code}")
+            };
+            Some((code, callable))
         })
         .collect()
 }
@@ -74,6 +72,19 @@ fn checked(test: impl FnOnce() -> Result<(), Error>) {{
 ",
         plan.crate_name
     ) + &note;
+    let any_call = plan.classes.iter().any(|c| !calls(c, &c.var).is_empty());
+    if any_call {
+        out.push_str(
+            "
+/// Calls a member. What it returns, an `Err` or a panic (a C++ exception from a member
+/// not answered `throws`) is the library's answer to an object in its first state,
+/// which these tests do not know; what they check is that nothing crashes or leaks.
+fn call<T>(member: impl FnOnce() -> T) {
+    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(member));
+}
+",
+        );
+    }
     for c in &plan.classes {
         let var = &c.var;
         let Some(make) = &c.make else {
@@ -82,8 +93,8 @@ fn checked(test: impl FnOnce() -> Result<(), Error>) {{
                 out.push_str(&format!(
                     "\n#[test]\nfn {var}_static_functions_are_called() {{\n    checked(|| {{\n"
                 ));
-                for (_, code) in statics {
-                    out.push_str(&format!("        {code}\n"));
+                for (_, callable) in statics {
+                    out.push_str(&format!("        call({callable});\n"));
                 }
                 out.push_str("        Ok(())\n    });\n}\n");
             }
@@ -97,8 +108,8 @@ fn checked(test: impl FnOnce() -> Result<(), Error>) {{
                 "        let {var}_twin = {var}.clone();\n        assert_eq!({var}_twin, {var}, \"a clone holds the same C++ object\");\n        drop({var}_twin);\n"
             ));
         }
-        for (_, code) in calls(c, var) {
-            out.push_str(&format!("        {code}\n"));
+        for (_, callable) in calls(c, var) {
+            out.push_str(&format!("        call({callable});\n"));
         }
         if c.kind == "counted" {
             out.push_str(&format!(
@@ -119,11 +130,28 @@ pub fn tour(plan: &Plan) -> String {
 // what its const and static methods return.
 
 use {}::*;
-
-fn main() -> Result<(), Error> {{
 ",
         plan.crate_name
     );
+    let any_call = plan.classes.iter().any(|c| !calls(c, &c.var).is_empty());
+    if any_call {
+        out.push_str(
+            "
+/// What a member returns, or the panic it raised (a C++ exception from a member
+/// not answered `throws`): the tour goes on either way.
+fn shown<T: std::fmt::Debug>(member: impl FnOnce() -> T) -> String {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(member)) {
+        Ok(value) => format!(\"{value:?}\"),
+        Err(panic) => match panic.downcast_ref::<String>() {
+            Some(message) => format!(\"a panic: {message}\"),
+            None => \"a panic\".to_owned(),
+        },
+    }
+}
+",
+        );
+    }
+    out.push_str("\nfn main() -> Result<(), Error> {\n");
     for c in &plan.classes {
         let var = &c.var;
         let Some(make) = &c.make else {
@@ -131,8 +159,10 @@ fn main() -> Result<(), Error> {{
                 "    // No constructor the generator can call makes a `{}`.\n",
                 c.cpp
             ));
-            for (shown, _) in calls(c, var) {
-                out.push_str(&format!("    println!(\"{shown} = {{:?}}\", {shown});\n"));
+            for (shown, callable) in calls(c, var) {
+                out.push_str(&format!(
+                    "    println!(\"{shown} = {{}}\", shown({callable}));\n"
+                ));
             }
             continue;
         };
@@ -140,9 +170,9 @@ fn main() -> Result<(), Error> {{
             "    let {var} = {make};\n    println!(\"a new {}: {{{var}:?}}\");\n",
             c.rust
         ));
-        for (shown, _) in calls(c, var) {
+        for (shown, callable) in calls(c, var) {
             out.push_str(&format!(
-                "    println!(\"{} = {{:?}}\", {shown});\n",
+                "    println!(\"{} = {{}}\", shown({callable}));\n",
                 shown.replace('"', "'")
             ));
         }

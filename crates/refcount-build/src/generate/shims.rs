@@ -73,6 +73,15 @@ pub fn header(plan: &Plan, options: Options) -> String {
     out.push(&CATCH.replace("BRIDGE", &plan.bridge_namespace));
     out.line("");
     out.line(&format!("namespace {} {{", plan.bridge_namespace));
+    if !plan.enums.is_empty() {
+        out.line("");
+        out.line(
+            "// The enums, named where cxx can name them (a nested one has a class in its path).",
+        );
+    }
+    for e in &plan.enums {
+        out.line(&format!("using {} = {};", e.alias, e.qualified));
+    }
     for c in &plan.classes {
         class(&mut out, c);
     }
@@ -98,10 +107,12 @@ fn class(out: &mut Out, c: &ClassPlan) {
             c.qualified
         ));
     }
-    out.line(&format!(
-        "inline void {}({}* p) noexcept {{ {}; }}",
-        c.release_shim, c.qualified, c.release
-    ));
+    if c.kind != "view" {
+        out.line(&format!(
+            "inline void {}({}* p) noexcept {{ {}; }}",
+            c.release_shim, c.qualified, c.release
+        ));
+    }
     for m in &c.methods {
         let args = list(m.params.iter().map(|p| p.cpp_arg.as_str()));
         let call = if m.is_static {
@@ -142,7 +153,7 @@ fn class(out: &mut Out, c: &ClassPlan) {
                 m.ret.cpp_wrap.replace("CALL", &call)
             ));
         } else {
-            out.line(&format!("    auto&& result = {call};"));
+            out.line(&format!("    auto&& result_ = {call};"));
         }
         for post in &posts {
             out.line(&format!("    {post}"));
@@ -150,7 +161,7 @@ fn class(out: &mut Out, c: &ClassPlan) {
         if !posts.is_empty() && !void {
             out.line(&format!(
                 "    return {};",
-                m.ret.cpp_wrap.replace("CALL", "result")
+                m.ret.cpp_wrap.replace("CALL", "result_")
             ));
         }
         out.line("}");

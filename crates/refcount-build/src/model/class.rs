@@ -11,7 +11,7 @@ use crate::Refusal;
 
 /// What every class answer looks like, for refusals.
 pub const CLASS_FORM: &str = "use NAME=OWNERSHIP [new(TYPES)] [send] [sync], with OWNERSHIP one \
-of intrusive(ADD,RELEASE), unique, unique(DESTROY) or counted(RELEASE), such as \
+of intrusive(ADD,RELEASE), unique, unique(DESTROY), counted(RELEASE) or view, such as \
 `shape=intrusive(retain,release) new(double)`";
 
 /// A function the ownership calls on an object: a member (`release`, called as
@@ -73,6 +73,9 @@ pub enum Ownership {
         /// Destroys the object.
         release: Call,
     },
+    /// Never owned by Rust: its objects belong to other objects (a document's
+    /// nodes), and Rust only borrows them (`&Node`, tied to what lent it).
+    View,
 }
 
 impl Ownership {
@@ -82,6 +85,7 @@ impl Ownership {
             Ownership::Intrusive { .. } => "intrusive",
             Ownership::Unique { .. } => "unique",
             Ownership::Counted { .. } => "counted",
+            Ownership::View => "view",
         }
     }
 }
@@ -97,6 +101,7 @@ impl fmt::Display for Ownership {
                 destroy: Some(call),
             } => write!(f, "unique({})", call.0),
             Ownership::Counted { release } => write!(f, "counted({})", release.0),
+            Ownership::View => f.write_str("view"),
         }
     }
 }
@@ -238,6 +243,7 @@ impl FromStr for Class {
                         .to_owned(),
                 ))
             }
+            ("view", None) => Ownership::View,
             (other, _) => {
                 return Err(refuse(
                     &what,
@@ -304,6 +310,16 @@ impl FromStr for Class {
                     ))
                 }
             }
+        }
+        if class.ownership == Ownership::View
+            && (!class.constructors.is_empty() || class.send || class.sync)
+        {
+            return Err(refuse(
+                &what,
+                "a view class has no constructor and is not declared thread-safe: its objects \
+                 belong to the objects that lend them"
+                    .to_owned(),
+            ));
         }
         Ok(class)
     }

@@ -85,7 +85,7 @@ impl FromStr for Method {
         let close = closing(code, open).ok_or_else(form)?;
         let (class, name) = code[..open].trim().split_once('.').ok_or_else(form)?;
         let (class, name) = (class.trim(), name.trim());
-        if !is_identifier(name) {
+        if !is_identifier(name) && name != "operator[]" {
             return Err(Refusal::new(
                 format!("method of class `{class}` (methods)"),
                 code,

@@ -5,6 +5,7 @@
 //! [`Method`] parse it with `FromStr` and print it with `Display`).
 
 mod class;
+mod enums;
 mod method;
 mod read;
 mod text;
@@ -13,6 +14,7 @@ mod types;
 use std::path::{Path, PathBuf};
 
 pub use class::{Call, Class, Constructor, Ownership, CLASS_FORM};
+pub use enums::{Enum, ENUM_FORM};
 pub use method::{Method, Returns, METHOD_FORM};
 pub use read::ReadError;
 pub use text::HEADER;
@@ -33,6 +35,8 @@ pub struct Wrapper {
     pub classes: Vec<Class>,
     /// The methods to bind.
     pub methods: Vec<Method>,
+    /// The enums the bound members take or return.
+    pub enums: Vec<Enum>,
     /// The system packages that provide the library (for the crate's CI workflow).
     pub system_packages: Vec<String>,
     /// How the library is found.

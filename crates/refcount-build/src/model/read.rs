@@ -33,6 +33,7 @@ const TOP: &[&str] = &[
     "headers",
     "classes",
     "methods",
+    "enums",
     "system-packages",
     "library",
 ];
@@ -194,6 +195,7 @@ impl Wrapper {
             headers: Reader::plain(reader.optional_strings(&table, "headers")?),
             classes: reader.parsed(&table, "classes")?,
             methods: reader.parsed(&table, "methods")?,
+            enums: reader.parsed(&table, "enums")?,
             system_packages: Reader::plain(reader.optional_strings(&table, "system-packages")?),
             library: reader.library(reader.get(&table, "library")?)?,
         })

@@ -60,9 +60,12 @@ impl Wrapper {
         }
         let classes = block(self.classes.iter().map(ToString::to_string), &[]);
         let methods = block(self.methods.iter().map(ToString::to_string), skipped);
-        text.push_str(&format!(
-            "classes = {classes}\nmethods = {methods}\n\n[library]\n"
-        ));
+        text.push_str(&format!("classes = {classes}\nmethods = {methods}\n"));
+        if !self.enums.is_empty() {
+            let enums = block(self.enums.iter().map(ToString::to_string), &[]);
+            text.push_str(&format!("enums = {enums}\n"));
+        }
+        text.push_str("\n[library]\n");
         match &self.library {
             Library::Sources {
                 folder,

@@ -61,6 +61,19 @@ pub(super) fn class_plan(class: &Class, ns: &str) -> Result<ClassPlan, Refusal> 
             None,
             release.on_p(),
         ),
+        Ownership::View => (
+            "view",
+            "",
+            "a view (owned by other objects, borrowed by Rust)",
+            None,
+            String::new(),
+        ),
+    };
+    // The borrowed type: the class's own for a view, `NAMERef` beside a unique one.
+    let view = match kind {
+        "view" => Some(rust.clone()),
+        "unique" => Some(format!("{rust}Ref")),
+        _ => None,
     };
     Ok(ClassPlan {
         qualified: format!("::{ns}::{}", class.cpp),
@@ -70,6 +83,7 @@ pub(super) fn class_plan(class: &Class, ns: &str) -> Result<ClassPlan, Refusal> 
         cpp: class.cpp.clone(),
         rust,
         kind,
+        view,
         handle,
         add_ref,
         release,
@@ -86,5 +100,7 @@ pub(super) fn class_plan(class: &Class, ns: &str) -> Result<ClassPlan, Refusal> 
         make: None,
         from_adopted: false,
         from_retained: false,
+        lent: false,
+        lent_mut: false,
     })
 }

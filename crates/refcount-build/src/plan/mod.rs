@@ -3,15 +3,17 @@
 //! Everything the generator refuses is refused here, before a file is written.
 
 mod class;
+mod enums;
 mod params;
 mod samples;
 
 use std::collections::BTreeMap;
 
+pub use enums::EnumPlan;
 pub use params::{Keep, ParamPlan, ReturnKind, ReturnPlan};
 
 use crate::model::{Constructor, Method, Param, Wrapper, CLASS_FORM};
-use crate::naming::{join, rust_name, Scope, TAKEN_METHODS};
+use crate::naming::{join, member_word, rust_name, Scope, TAKEN_METHODS};
 use crate::Refusal;
 
 /// The generated code of a wrapper, decided.
@@ -27,6 +29,8 @@ pub struct Plan {
     pub headers: Vec<String>,
     /// The classes.
     pub classes: Vec<ClassPlan>,
+    /// The enums.
+    pub enums: Vec<EnumPlan>,
 }
 
 /// A class, decided.
@@ -42,8 +46,11 @@ pub struct ClassPlan {
     pub snake: String,
     /// A variable's name for one (`dog_owner`).
     pub var: String,
-    /// `intrusive`, `unique` or `counted`.
+    /// `intrusive`, `unique`, `counted` or `view`.
     pub kind: &'static str,
+    /// The borrowed type (`ValueRef`, or a view class's own name): `&` of it calls
+    /// the const members, `&mut` of it all of them. Unique and view classes only.
+    pub view: Option<String>,
     /// The `refcount` handle: `Shared`, `Owned` or `Counted`.
     pub handle: &'static str,
     /// The statement that adds a reference to `p`, for a class that counts itself.
@@ -78,6 +85,10 @@ pub struct ClassPlan {
     pub from_adopted: bool,
     /// A method lends an object of it (`from_retained` is needed).
     pub from_retained: bool,
+    /// A method lends a view of it (`from_ptr` is needed).
+    pub lent: bool,
+    /// A method lends a mutable view of it (`from_mut_ptr` is needed).
+    pub lent_mut: bool,
 }
 
 /// A constructor, decided.
@@ -156,7 +167,14 @@ impl Plan {
                     ),
                 ));
             }
-            if let Some(other) = classes.iter().find(|k| k.rust == plan.rust) {
+            let names = |k: &ClassPlan| [Some(k.rust.clone()), k.view.clone()];
+            let clash = classes.iter().find(|k| {
+                names(k)
+                    .iter()
+                    .flatten()
+                    .any(|name| names(&plan).iter().flatten().any(|mine| mine == name))
+            });
+            if let Some(other) = clash {
                 return Err(Refusal::new(
                     what,
                     class.code(),
@@ -168,6 +186,26 @@ impl Plan {
             }
             classes.push(plan);
         }
+        let mut enums: Vec<EnumPlan> = Vec::new();
+        for e in &wrapper.enums {
+            let plan = enums::enum_plan(e, ns)?;
+            let what = format!("enum `{}` (enums)", e.cpp);
+            if enums.iter().any(|k| k.cpp == plan.cpp) {
+                return Err(Refusal::new(what, e.code(), "the enum is answered twice"));
+            }
+            let taken = classes
+                .iter()
+                .map(|c| &c.rust)
+                .chain(enums.iter().map(|k| &k.rust));
+            if let Some(other) = taken.clone().find(|rust| **rust == plan.rust) {
+                return Err(Refusal::new(
+                    what,
+                    e.code(),
+                    format!("its Rust name `{other}` is taken: rename one with `as`"),
+                ));
+            }
+            enums.push(plan);
+        }
         let crate_name = crate_name.replace('-', "_");
         // Every bridge function has a name of its own: the counts' first, then the
         // constructors', then the methods'.
@@ -176,7 +214,9 @@ impl Plan {
             if c.add_ref.is_some() {
                 c.add_ref_shim = Some(shims.unique(&join(&[&c.snake, "add_ref"])));
             }
-            c.release_shim = shims.unique(&join(&[&c.snake, "release"]));
+            if c.kind != "view" {
+                c.release_shim = shims.unique(&join(&[&c.snake, "release"]));
+            }
         }
         for (i, class) in wrapper.classes.iter().enumerate() {
             // A constructor with defaults gets a short form too, as methods do.
@@ -203,6 +243,7 @@ impl Plan {
                     let params = params::params(
                         &k.params,
                         &classes,
+                        &enums,
                         ns,
                         true,
                         Scope::with(&["handle", "raw"]),
@@ -235,27 +276,55 @@ impl Plan {
             classes[i].kept = kept;
         }
         let mut names: BTreeMap<String, Scope> = BTreeMap::new();
-        for method in &wrapper.methods {
+        // The non-const twin of a const member (same name, same parameters) is the const
+        // one's name and `_mut`, as Rust names such pairs: planned after it, whatever
+        // their order.
+        let const_twin = |method: &Method| {
+            wrapper.methods.iter().position(|other| {
+                other.is_const
+                    && !method.is_const
+                    && other.class == method.class
+                    && other.cpp == method.cpp
+                    && other.signature() == method.signature()
+            })
+        };
+        let mut order: Vec<usize> = (0..wrapper.methods.len()).collect();
+        order.sort_by_key(|&i| match const_twin(&wrapper.methods[i]) {
+            Some(twin) => (twin, 1),
+            None => (i, 0),
+        });
+        let mut named: BTreeMap<usize, String> = BTreeMap::new();
+        for i in order {
+            let method = &wrapper.methods[i];
             let mut plans = Vec::new();
-            let mut plan =
-                |m: &Method, forced| method_plan(m, forced, &classes, ns, &mut names, &mut shims);
+            let forced_twin = const_twin(method).map(|twin| {
+                let base = named
+                    .get(&twin)
+                    .cloned()
+                    .unwrap_or_else(|| rust_name(member_word(&method.cpp), TAKEN_METHODS));
+                join(&[&base, "mut"])
+            });
+            let mut plan = |m: &Method, forced| {
+                method_plan(m, forced, &classes, &enums, ns, &mut names, &mut shims)
+            };
             // A member with defaults gets a short form without them, under its own
             // name, and the whole one, `NAME_with_FIRST`.
             match short_form(&method.params) {
-                None => plans.push(plan(method, None)?),
+                None => plans.push(plan(method, forced_twin)?),
                 Some((params, first)) => {
                     let left_out = &method.params[params.len()..];
                     let short = Method {
                         params,
                         ..method.clone()
                     };
-                    let mut short = plan(&short, None)?;
+                    let mut short = plan(&short, forced_twin)?;
                     short.doc = with_defaults(&short.doc, left_out);
                     let with = join(&[&short.rust, "with", &first]);
                     plans.push(short);
                     plans.push(plan(method, Some(with))?);
                 }
             }
+            named.insert(i, plans[0].rust.clone());
             let class = classes
                 .iter_mut()
                 .find(|c| c.cpp == method.class)
@@ -270,14 +339,35 @@ impl Plan {
             namespace: ns.clone(),
             headers: wrapper.headers.clone(),
             classes,
+            enums,
         })
     }
 
     /// Whether `method` can be bound beside what `wrapper` binds already: `Err` says
     /// why not, as a refusal of the method would.
     pub fn check_method(wrapper: &Wrapper, method: &Method) -> Result<(), Refusal> {
-        let mut with = wrapper.clone();
-        with.methods.push(method.clone());
+        Plan::check_method_with(wrapper, method, &[])
+    }
+
+    /// [`Plan::check_method`], with `enums` added to the wrapper's (those the method
+    /// names that the wrapper lacks).
+    pub fn check_method_with(
+        wrapper: &Wrapper,
+        method: &Method,
+        enums: &[crate::model::Enum],
+    ) -> Result<(), Refusal> {
+        // Whether a method binds depends on the classes and enums, not on the other
+        // methods (whose names only make its own unique): planned alone, a check
+        // costs the same with 500 methods bound as with none.
+        let with = Wrapper {
+            namespace: wrapper.namespace.clone(),
+            headers: Vec::new(),
+            classes: wrapper.classes.clone(),
+            methods: vec![method.clone()],
+            enums: wrapper.enums.iter().chain(enums).cloned().collect(),
+            system_packages: Vec::new(),
+            library: wrapper.library.clone(),
+        };
         Plan::new(&with, "check").map(drop)
     }
 
@@ -322,6 +412,7 @@ fn method_plan(
     m: &Method,
     forced: Option<String>,
     classes: &[ClassPlan],
+    enums: &[EnumPlan],
     ns: &str,
     names: &mut BTreeMap<String, Scope>,
     shims: &mut Scope,
@@ -336,9 +427,16 @@ fn method_plan(
     };
     let what = format!("method `{}.{}` (methods)", m.class, m.cpp);
     let refuse = |why: String| Refusal::new(what.as_str(), code.as_str(), why);
-    let params =
-        params::params(&m.params, classes, ns, false, Scope::with(&["this_"])).map_err(refuse)?;
-    let mut ret = params::returns(&m.returns, classes, ns)
+    let params = params::params(
+        &m.params,
+        classes,
+        enums,
+        ns,
+        false,
+        Scope::with(&["this_"]),
+    )
+    .map_err(refuse)?;
+    let mut ret = params::returns(&m.returns, classes, enums, ns)
         .map_err(|why| refuse(format!("its return type `{}` is {why}", m.returns.ty)))?;
     // Out-parameters are returned after the value, as a tuple.
     let mut returned: Vec<String> = Vec::new();
@@ -351,6 +449,26 @@ fn method_plan(
         1 => returned.remove(0),
         _ => format!("({})", returned.join(", ")),
     };
+    if let ReturnKind::View { mutable, .. } = &mut ret.kind {
+        if m.is_static || !matches!(c.kind, "unique" | "view") {
+            return Err(refuse(format!(
+                "it lends an object that something else owns, and a view of it can be tied only \
+                 to a borrow of a uniquely owned object or of a view (`{}` is {}{})",
+                c.cpp,
+                c.kind,
+                if m.is_static {
+                    ", and the method is static"
+                } else {
+                    ""
+                }
+            )));
+        }
+        // A const member lends only what it may: a shared view.
+        if m.is_const && *mutable {
+            *mutable = false;
+            ret.rust = ret.rust.replace("&mut ", "&");
+        }
+    }
     if let ReturnKind::Object { cpp_class, .. } = &ret.kind {
         let returned = classes
             .iter()
@@ -387,13 +505,32 @@ fn method_plan(
         }
         Some(rust) => rust.clone(),
         None => {
-            let first = rust_name(&m.cpp, TAKEN_METHODS);
+            let first = rust_name(member_word(&m.cpp), TAKEN_METHODS);
+            let mut parts = vec![member_word(&m.cpp)];
+            parts.extend(params.iter().map(|p| p.name.as_str()));
+            // Overloads whose parameters share their names are told apart by their
+            // types (`set_attribute_str_f64`).
+            let types: Vec<String> = params
+                .iter()
+                .filter(|p| !p.out)
+                .map(|p| p.rust.replace(['&', ':', '<', '>', '(', ')', ','], " "))
+                .map(|t| {
+                    t.split_whitespace()
+                        .filter(|w| *w != "mut")
+                        .collect::<Vec<_>>()
+                        .join("_")
+                })
+                .collect();
+            let mut typed = vec![member_word(&m.cpp)];
+            typed.extend(types.iter().map(String::as_str));
+            let by_names = rust_name(&join(&parts), TAKEN_METHODS);
+            let by_types = rust_name(&join(&typed), TAKEN_METHODS);
             if scope.take(&first) {
                 first
+            } else if scope.take(&by_names) {
+                by_names
             } else {
-                let mut parts = vec![m.cpp.as_str()];
-                parts.extend(params.iter().map(|p| p.name.as_str()));
-                scope.unique(&rust_name(&join(&parts), TAKEN_METHODS))
+                scope.unique(&by_types)
             }
         }
     };

@@ -4,11 +4,12 @@
 use crate::model::{Base, CppType, Indirection, Param, Returns};
 use crate::naming::{rust_name, Scope};
 
-use super::ClassPlan;
+use super::{ClassPlan, EnumPlan};
 
 /// What a type may be, for refusals.
 const TYPES_ALLOWED: &str = "use bool, a sized integer or floating-point type, std::string (by \
-value or const reference), const char*, or a pointer or reference to one of the classes answered";
+value or const reference), const char*, one of the enums answered, or a pointer or reference to \
+one of the classes answered";
 
 /// A parameter, as each side of the call writes it.
 #[derive(Debug, Clone)]
@@ -86,6 +87,18 @@ pub enum ReturnKind {
     /// A `const char*` the object keeps, copied into an `Option<String>` (`None` for
     /// null).
     CString,
+    /// A view of an object that something else owns (`&NodeRef`), tied to the
+    /// borrow of the receiver.
+    View {
+        /// The view type.
+        class: String,
+        /// The C++ class.
+        cpp_class: String,
+        /// A reference (never null).
+        is_ref: bool,
+        /// `&mut` (a non-const member's non-const result), else `&`.
+        mutable: bool,
+    },
     /// An object of a wrapped class, wrapped by `from` (`from_adopted`, `from_retained`).
     Object {
         /// The Rust class.
@@ -105,6 +118,35 @@ fn class_named<'a>(ty: &CppType, classes: &'a [ClassPlan], ns: &str) -> Option<&
     classes.iter().find(|c| c.cpp == name)
 }
 
+fn enum_named<'a>(ty: &CppType, enums: &'a [EnumPlan], ns: &str) -> Option<&'a EnumPlan> {
+    // As written, or qualified by the namespace (a class may share the namespace's
+    // name: `canvas::mode` in namespace `canvas` is the class's enum).
+    let name = ty.named()?;
+    enums.iter().find(|e| e.cpp == name).or_else(|| {
+        let unqualified = name.strip_prefix(&format!("{ns}::"))?;
+        enums.iter().find(|e| e.cpp == unqualified)
+    })
+}
+
+/// An enum by value or const reference: the same on every side of the call.
+fn enum_type(ty: &CppType, e: &EnumPlan) -> Result<(String, String, String), String> {
+    match ty.indirection {
+        Indirection::Value => {}
+        Indirection::Reference if ty.is_const => {}
+        _ => {
+            return Err(format!(
+                "the enum `{}` through a pointer or a non-const reference",
+                e.cpp
+            ))
+        }
+    }
+    Ok((
+        format!("ffi::{}", e.rust),
+        e.rust.clone(),
+        e.qualified.clone(),
+    ))
+}
+
 fn unknown() -> String {
     format!("a type that is neither built in nor one of the classes answered ({TYPES_ALLOWED})")
 }
@@ -113,29 +155,118 @@ fn unknown() -> String {
 pub fn params(
     params: &[Param],
     classes: &[ClassPlan],
+    enums: &[EnumPlan],
     ns: &str,
     in_ctor: bool,
     mut scope: Scope,
 ) -> Result<Vec<ParamPlan>, String> {
-    params
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let class = class_named(&p.ty, classes, ns);
-            let base = match (&p.name, class) {
-                (Some(name), _) => rust_name(name, &[]),
-                (None, Some(c)) => rust_name(&c.snake, &[]),
-                (None, None) => format!("arg{i}"),
-            };
-            let name = scope.unique(&base);
-            let planned = if p.out {
-                out_param(&p.ty, name, in_ctor)
-            } else {
-                param(&p.ty, name, class, in_ctor)
-            };
-            planned.map_err(|why| format!("parameter {} (`{}`) is {why}", i + 1, p.ty))
-        })
-        .collect()
+    let mut planned = Vec::new();
+    let mut i = 0;
+    while i < params.len() {
+        if let Some(name) = range_of(&params[i..]) {
+            // Two pointers into one string, `(begin, end)`: one `&str`, whose own bytes
+            // they bound (two C strings would be two allocations: reading from one to
+            // the other is undefined behaviour).
+            let name = scope.unique(&name);
+            planned.push(ParamPlan {
+                rust: "&str".to_owned(),
+                bridge: "&str".to_owned(),
+                cpp: "::rust::Str".to_owned(),
+                cpp_arg: format!("{name}.data(), {name}.data() + {name}.size()"),
+                rust_arg: name.clone(),
+                prep: None,
+                keep: None,
+                raw: false,
+                c_string: false,
+                out: false,
+                cpp_prep: None,
+                cpp_post: None,
+                sample_class: None,
+                sample: String::new(),
+                name,
+            });
+            i += 2;
+            continue;
+        }
+        let p = &params[i];
+        let class = class_named(&p.ty, classes, ns);
+        let base = match (&p.name, class) {
+            (Some(name), _) => rust_name(name, &[]),
+            (None, Some(c)) => rust_name(&c.snake, &[]),
+            (None, None) => format!("arg{i}"),
+        };
+        let name = scope.unique(&base);
+        let plan = if let Some(e) = enum_named(&p.ty, enums, ns) {
+            enum_type(&p.ty, e).map(|(rust, bridge, cpp)| enum_param(name, rust, bridge, cpp))
+        } else if p.out {
+            out_param(&p.ty, name, in_ctor)
+        } else {
+            param(&p.ty, name, class, in_ctor)
+        };
+        planned.push(plan.map_err(|why| format!("parameter {} (`{}`) is {why}", i + 1, p.ty))?);
+        i += 1;
+    }
+    Ok(planned)
+}
+
+/// The Rust name of a `(const char* begin, const char* end)` range at the start of
+/// `params`, if one is there: named so (`begin`/`end`, `beginDoc`/`endDoc`, `first`/
+/// `last`, `start`/`limit`), as nothing else tells two C strings from a range.
+fn range_of(params: &[Param]) -> Option<String> {
+    let [first, second, ..] = params else {
+        return None;
+    };
+    let c_string = |p: &Param| {
+        p.ty.base == Base::Char && p.ty.is_const && p.ty.indirection == Indirection::Pointer(1)
+    };
+    if !c_string(first) || !c_string(second) || first.out || second.out {
+        return None;
+    }
+    let (a, b) = (
+        rust_name(first.name.as_deref()?, &[]),
+        rust_name(second.name.as_deref()?, &[]),
+    );
+    for (open, close) in [
+        ("begin", "end"),
+        ("first", "last"),
+        ("start", "limit"),
+        ("start", "end"),
+    ] {
+        let rest = |name: &str, word: &str| {
+            name.strip_prefix(word)
+                .map(|rest| rest.trim_start_matches('_').to_owned())
+                .or_else(|| {
+                    name.strip_suffix(word)
+                        .map(|rest| rest.trim_end_matches('_').to_owned())
+                })
+        };
+        if let (Some(x), Some(y)) = (rest(&a, open), rest(&b, close)) {
+            if x == y {
+                return Some(if x.is_empty() { "text".to_owned() } else { x });
+            }
+        }
+    }
+    None
+}
+
+fn enum_param(name: String, rust: String, bridge: String, cpp: String) -> ParamPlan {
+    ParamPlan {
+        rust,
+        bridge,
+        cpp,
+        cpp_arg: name.clone(),
+        rust_arg: name.clone(),
+        prep: None,
+        keep: None,
+        raw: false,
+        c_string: false,
+        out: false,
+        cpp_prep: None,
+        cpp_post: None,
+        sample_class: None,
+        sample: String::new(),
+        name,
+    }
 }
 
 /// An out-parameter: the shim passes a local of the C++ type, then copies it into
@@ -243,7 +374,7 @@ fn param(
             row.c_string = true;
             return Ok(row);
         }
-        _ => return object_param(row, class, pointer, reference, in_ctor),
+        _ => return object_param(row, class, (pointer, reference, ty.is_const), in_ctor),
     }
     row.rust = "&str".to_owned();
     row.bridge = "&str".to_owned();
@@ -254,8 +385,7 @@ fn param(
 fn object_param(
     mut row: ParamPlan,
     class: Option<&ClassPlan>,
-    pointer: u8,
-    reference: bool,
+    (pointer, reference, const_): (u8, bool, bool),
     in_ctor: bool,
 ) -> Result<ParamPlan, String> {
     let c = class.ok_or_else(unknown)?;
@@ -266,6 +396,12 @@ fn object_param(
         ));
     }
     let name = row.name.clone();
+    if c.kind == "view" && in_ctor {
+        return Err(format!(
+            "a `{}`, a view class, given to a constructor (nothing could keep it alive)",
+            c.cpp
+        ));
+    }
     row.raw = true;
     row.bridge = format!("*mut {}", c.rust);
     row.cpp = format!("{}*", c.qualified);
@@ -309,14 +445,42 @@ fn object_param(
             row.keep = keep(name, c.rust.clone());
         }
         _ if in_ctor => row.keep = keep(format!("{name}.clone()"), c.rust.clone()),
+        "unique" | "view" => {
+            // Borrowed for the call: `&mut` when the member may change it.
+            let view = c
+                .view
+                .clone()
+                .expect("a unique or view class has a view type");
+            if const_ {
+                row.rust = format!("&{view}");
+            } else {
+                row.rust = format!("&mut {view}");
+                row.sample_class = None;
+            }
+        }
         _ => {}
     }
     Ok(row)
 }
 
 /// What a method returns, or why it cannot be bound.
-pub fn returns(r: &Returns, classes: &[ClassPlan], ns: &str) -> Result<ReturnPlan, String> {
+pub fn returns(
+    r: &Returns,
+    classes: &[ClassPlan],
+    enums: &[EnumPlan],
+    ns: &str,
+) -> Result<ReturnPlan, String> {
     let ty = &r.ty;
+    if let Some(e) = enum_named(ty, enums, ns).filter(|_| !r.owned) {
+        let (rust, bridge, cpp) = enum_type(ty, e)?;
+        return Ok(ReturnPlan {
+            kind: ReturnKind::Value,
+            rust,
+            bridge,
+            cpp,
+            cpp_wrap: "CALL".to_owned(),
+        });
+    }
     let (pointer, reference) = match ty.indirection {
         Indirection::RValue => return Err("an rvalue reference (`&&`)".to_owned()),
         Indirection::Value => (0, false),
@@ -375,27 +539,73 @@ pub fn returns(r: &Returns, classes: &[ClassPlan], ns: &str) -> Result<ReturnPla
         );
     }
     let c = class_named(ty, classes, ns).ok_or_else(unknown)?;
+    if pointer == 0 && !reference && c.kind == "unique" && !r.owned {
+        // A value: moved into a new object, which the caller then owns alone.
+        return Ok(ReturnPlan {
+            kind: ReturnKind::Object {
+                class: c.rust.clone(),
+                cpp_class: c.cpp.clone(),
+                from: "from_adopted",
+                is_ref: true,
+            },
+            rust: c.rust.clone(),
+            bridge: format!("*mut {}", c.rust),
+            cpp: format!("{}*", c.qualified),
+            cpp_wrap: format!("new {}(CALL)", c.qualified),
+        });
+    }
     if usize::from(pointer) + usize::from(reference) != 1 {
-        return Err(format!("{} by value or through two indirections", c.cpp));
+        return Err(format!(
+            "{} by value (only a uniquely owned class's value is moved into a new object) or \
+             through two indirections",
+            c.cpp
+        ));
     }
     if r.owned && reference {
         return Err("a reference handed over (`new` takes a pointer)".to_owned());
     }
-    let from = if r.owned {
-        "from_adopted"
-    } else if c.kind == "intrusive" {
-        "from_retained"
-    } else {
-        return Err(format!(
-            "an object the method keeps (a borrowed {} object has no safe Rust type; write `-> \
-             new {}*` if the caller owns it)",
-            c.kind, c.cpp
-        ));
-    };
     let mut wrap = if reference { "&(CALL)" } else { "CALL" }.to_owned();
     if ty.is_const {
         wrap = format!("const_cast<{}*>({wrap})", c.qualified);
     }
+    if r.owned && c.kind == "view" {
+        return Err(format!(
+            "a `{}` handed over: a view class is never owned by Rust (answer its ownership)",
+            c.cpp
+        ));
+    }
+    if !r.owned && c.kind != "intrusive" {
+        let Some(view) = c.view.clone().filter(|_| c.kind != "counted") else {
+            return Err(format!(
+                "an object the method keeps (a borrowed counted object has no safe Rust type; \
+                 write `-> new {}*` if the caller owns it)",
+                c.cpp
+            ));
+        };
+        let mutable = !ty.is_const;
+        let borrow = if mutable { "&mut " } else { "&" };
+        return Ok(ReturnPlan {
+            kind: ReturnKind::View {
+                class: view.clone(),
+                cpp_class: c.cpp.clone(),
+                is_ref: reference,
+                mutable,
+            },
+            rust: if reference {
+                format!("{borrow}{view}")
+            } else {
+                format!("Option<{borrow}{view}>")
+            },
+            bridge: format!("*mut {}", c.rust),
+            cpp: format!("{}*", c.qualified),
+            cpp_wrap: wrap,
+        });
+    }
+    let from = if r.owned {
+        "from_adopted"
+    } else {
+        "from_retained"
+    };
     Ok(ReturnPlan {
         kind: ReturnKind::Object {
             class: c.rust.clone(),

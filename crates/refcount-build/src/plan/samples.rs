@@ -29,6 +29,12 @@ pub(super) fn mark_wrapping(classes: &mut [ClassPlan]) {
             ReturnKind::Object {
                 cpp_class, from, ..
             } => Some((cpp_class.clone(), *from)),
+            ReturnKind::View {
+                cpp_class, mutable, ..
+            } => Some((
+                cpp_class.clone(),
+                if *mutable { "lent_mut" } else { "lent" },
+            )),
             _ => None,
         })
         .collect();
@@ -36,6 +42,8 @@ pub(super) fn mark_wrapping(classes: &mut [ClassPlan]) {
         let class = classes.iter_mut().find(|c| c.cpp == cpp).expect("a class");
         match from {
             "from_adopted" => class.from_adopted = true,
+            "lent" => class.lent = true,
+            "lent_mut" => class.lent_mut = true,
             _ => class.from_retained = true,
         }
     }

@@ -1,15 +1,17 @@
 //! `test-crates OUT`: builds the test libraries and generates the crates that wrap
 //! them, into OUT: by hand-written answers (`geo-answered`, `store-answered`,
 //! `zoo-answered`, with their library's own tests) and by reading their headers
-//! (`geo-read`, `store-read`, and `canvas-read` with its library's own tests).
-//! `ci/valgrind.sh` runs their tests under valgrind.
+//! (`geo-read`, `store-read`, and `canvas-read` with its library's own tests), and
+//! the crates of two installed libraries, jsoncpp and tinyxml2, with the programs
+//! written against them (`real/`). `ci/valgrind.sh` runs their tests under valgrind.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use new_wrapper::{generate, template_dir, Answers};
 use template_tests::libraries::{
-    add_tests, build, geo_answers, read_answers, store_answers, zoo_answers,
+    add_real_test, add_tests, build, geo_answers, installed_answers, read_answers, store_answers,
+    zoo_answers,
 };
 
 fn main() -> ExitCode {
@@ -55,6 +57,23 @@ fn main() -> ExitCode {
             Some("canvas"),
         ),
     ];
+    for (library, package, header) in [
+        ("jsoncpp", "jsoncpp", "json/json.h"),
+        ("tinyxml2", "tinyxml2", "tinyxml2.h"),
+    ] {
+        let name = format!("{library}-read");
+        let answers = installed_answers(&name, package, &[header]);
+        match generate(&template_dir(), &answers, &out.join(&name)) {
+            Ok(folder) => {
+                add_real_test(library, &folder, &name);
+                println!("{}", folder.display());
+            }
+            Err(err) => {
+                eprintln!("error: generating {name}: {err}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
     for (name, answers, tests_of) in crates {
         match generate(&template_dir(), &answers, &out.join(name)) {
             Ok(folder) => {

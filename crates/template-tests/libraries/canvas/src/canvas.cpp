@@ -7,6 +7,16 @@
 namespace canvas {
 namespace {
 std::atomic<int> live_canvases{0};
+std::atomic<int> live_layers_{0};
+
+char* copy_of(const char* text) {
+    if (text == nullptr) {
+        return nullptr;
+    }
+    char* copy = new char[std::strlen(text) + 1];
+    std::strcpy(copy, text);
+    return copy;
+}
 }  // namespace
 
 canvas::canvas(int width, int height) : width_(width), height_(height) {
@@ -16,7 +26,57 @@ canvas::canvas(int width, int height) : width_(width), height_(height) {
     live_canvases.fetch_add(1, std::memory_order_relaxed);
 }
 
+layer::layer(const char* name, int depth) : name_(copy_of(name)), depth_(depth) {
+    live_layers_.fetch_add(1, std::memory_order_relaxed);
+}
+
+layer::~layer() {
+    delete[] name_;
+    live_layers_.fetch_sub(1, std::memory_order_relaxed);
+}
+
+const char* layer::name() const { return name_; }
+
+void layer::rename(const char* name) {
+    char* copy = copy_of(name);
+    delete[] name_;
+    name_ = copy;
+}
+
+int layer::depth() const { return depth_; }
+
+layer* canvas::add_layer(const char* name) {
+    layer** grown = new layer*[layer_count_ + 1];
+    for (int i = 0; i < layer_count_; ++i) {
+        grown[i] = layers_[i];
+    }
+    grown[layer_count_] = new layer(name, layer_count_);
+    delete[] layers_;
+    layers_ = grown;
+    return layers_[layer_count_++];
+}
+
+const layer* canvas::layer_at(int index) const {
+    return index >= 0 && index < layer_count_ ? layers_[index] : nullptr;
+}
+
+layer* canvas::top_layer() { return layer_count_ > 0 ? layers_[layer_count_ - 1] : nullptr; }
+
+void canvas::clear_layers() {
+    for (int i = 0; i < layer_count_; ++i) {
+        delete layers_[i];
+    }
+    delete[] layers_;
+    layers_ = nullptr;
+    layer_count_ = 0;
+}
+
+int canvas::layers() const { return layer_count_; }
+
+int canvas::live_layers() { return live_layers_.load(std::memory_order_relaxed); }
+
 canvas::~canvas() {
+    clear_layers();
     delete[] xs_;
     delete[] ys_;
     delete[] title_;
@@ -27,9 +87,7 @@ canvas* canvas::create(int width, int height) { return new canvas(width, height)
 
 canvas* canvas::clone() const {
     canvas* copy = new canvas(width_, height_);
-    if (title_ != nullptr) {
-        copy->set_title(title_);
-    }
+    copy->set_title(title_);
     return copy;
 }
 
@@ -88,14 +146,18 @@ bool canvas::find(double x, double y, int& index) const {
 const char* canvas::title() const { return title_; }
 
 void canvas::set_title(const char* title) {
-    char* copy = nullptr;
-    if (title != nullptr) {
-        copy = new char[std::strlen(title) + 1];
-        std::strcpy(copy, title);
-    }
+    char* copy = copy_of(title);
     delete[] title_;
     title_ = copy;
 }
+
+color canvas::background() const { return background_; }
+
+void canvas::set_background(color c) { background_ = c; }
+
+canvas::mode canvas::draw_mode() const { return mode_; }
+
+void canvas::set_draw_mode(mode m) { mode_ = m; }
 
 int canvas::live() { return live_canvases.load(std::memory_order_relaxed); }
 

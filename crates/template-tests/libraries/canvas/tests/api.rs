@@ -7,7 +7,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Mutex;
 
 use refcount::leak::LeakCheck;
-use the_wrapper::{Canvas, Error};
+use the_wrapper::{Canvas, CanvasMode, Color, Error};
 
 /// The live counts are the library's, for the whole process: one test at a time.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
@@ -19,7 +19,7 @@ fn defaults_factories_out_parameters_and_c_strings() -> Result<(), Error> {
     let before = Canvas::live();
 
     // A constructor with defaults: the short form takes them, the other takes all.
-    let canvas = Canvas::new()?;
+    let mut canvas = Canvas::new()?;
     assert_eq!(canvas.size(), (100, 100), "out-parameters come back as a tuple");
     assert_eq!(Canvas::new_with_width(3, 4)?.size(), (3, 4));
     let err = Canvas::new_with_width(0, 1).unwrap_err();
@@ -54,6 +54,54 @@ fn defaults_factories_out_parameters_and_c_strings() -> Result<(), Error> {
     Ok(())
 }
 
+#[test]
+fn enums_cross_as_rust_values_checked_against_the_cpp_ones() -> Result<(), Error> {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let mut canvas = Canvas::new()?;
+    assert_eq!(canvas.background(), Color::White);
+    canvas.set_background(Color::Blue);
+    assert_eq!(canvas.background(), Color::Blue);
+    assert_eq!(canvas.background().repr, 4, "the C++ value, in its underlying type");
+    // A nested enum, named after its class; a default that is one of its values.
+    assert_eq!(canvas.draw_mode(), CanvasMode::Outline);
+    canvas.set_draw_mode();
+    assert_eq!(canvas.draw_mode(), CanvasMode::Filled);
+    canvas.set_draw_mode_with_m(CanvasMode::Hidden);
+    assert_eq!(canvas.draw_mode().repr, -1);
+    // C++ may hold a value no variant names: it comes back as it is.
+    canvas.set_background(Color { repr: 9 });
+    let name = match canvas.background() {
+        Color::Red | Color::Green | Color::Blue | Color::White => "named",
+        _ => "unnamed",
+    };
+    assert_eq!(name, "unnamed");
+    Ok(())
+}
+
+#[test]
+fn a_canvas_lends_its_layers_and_frees_them_itself() -> Result<(), Error> {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let check = LeakCheck::start();
+    let before = Canvas::live_layers();
+    let mut canvas = Canvas::new()?;
+    let sky = canvas.add_layer("sky")?.expect("a new layer");
+    sky.rename("air")?;
+    assert_eq!(sky.name().as_deref(), Some("air"));
+    canvas.add_layer("ground")?;
+    assert_eq!(canvas.layers(), 2);
+    let top = canvas.top_layer().expect("a layer");
+    assert_eq!((top.depth(), top.name().as_deref()), (1, Some("ground")));
+    assert!(canvas.layer_at(2).is_none(), "null is None");
+    assert_eq!(Canvas::live_layers(), before + 2);
+    canvas.clear_layers();
+    assert_eq!(Canvas::live_layers(), before, "the canvas freed its layers");
+    canvas.add_layer("last")?;
+    drop(canvas);
+    assert_eq!(Canvas::live_layers(), before, "and with it, the last one");
+    check.finish().expect("every handle is released");
+    Ok(())
+}
+
 /// The text of a caught panic.
 fn message(caught: Box<dyn std::any::Any + Send>) -> String {
     caught
@@ -65,7 +113,7 @@ fn message(caught: Box<dyn std::any::Any + Send>) -> String {
 #[test]
 fn an_exception_nobody_announced_is_a_panic_not_the_end_of_the_process() -> Result<(), Error> {
     let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let canvas = Canvas::new()?;
+    let mut canvas = Canvas::new()?;
     let caught = catch_unwind(AssertUnwindSafe(|| canvas.kind_at(5))).unwrap_err();
     let text = message(caught);
     assert!(

@@ -10,7 +10,7 @@ use the_wrapper::{Error, Item, Shelf, Ticket};
 #[test]
 fn items_shelves_and_tickets_are_used_and_released() -> Result<(), Error> {
     let check = LeakCheck::start();
-    let item = Item::new("test", 2)?;
+    let mut item = Item::new("test", 2)?;
     assert_eq!((item.name().as_str(), item.quantity()), ("test", 2));
     assert_eq!(item.sku(), 18007334074686647077, "above i64::MAX, read whole");
     item.restock(3);

@@ -11,9 +11,35 @@
 
 namespace canvas {
 
+/// A colour.
+enum class color : unsigned char { red = 1, green = 2, blue = 4, white = 7 };
+
+class canvas;
+
+/// A named layer of a canvas, which owns it.
+class CANVAS_API layer {
+public:
+    /// The layer's name.
+    const char* name() const;
+    /// Renames the layer.
+    void rename(const char* name);
+    /// How deep it is: 0 for the first layer.
+    int depth() const;
+
+private:
+    friend class canvas;
+    layer(const char* name, int depth);
+    ~layer();
+    char* name_;
+    int depth_;
+};
+
 /// A drawing area holding shapes.
 class CANVAS_API canvas {
 public:
+    /// How shapes are drawn.
+    enum mode { outline, filled, hidden = -1 };
+
     /// A canvas of the given size.
     explicit canvas(int width = 100, int height = 100);
     ~canvas();
@@ -44,6 +70,28 @@ public:
     /// Sets the title.
     void set_title(const char* title);
 
+    /// The background.
+    color background() const;
+    /// Paints the background.
+    void set_background(color c);
+    /// How shapes are drawn.
+    mode draw_mode() const;
+    /// Sets how shapes are drawn.
+    void set_draw_mode(mode m = filled);
+
+    /// Adds a layer on top.
+    layer* add_layer(const char* name);
+    /// The layer at `index`, or null.
+    const layer* layer_at(int index) const;
+    /// The layer on top, or null.
+    layer* top_layer();
+    /// Removes every layer.
+    void clear_layers();
+    /// How many layers there are.
+    int layers() const;
+    /// The number of layers alive in the process.
+    static int live_layers();
+
     /// The number of canvases alive in the process.
     static int live();
 
@@ -54,6 +102,10 @@ private:
     double* xs_ = nullptr;
     double* ys_ = nullptr;
     char* title_ = nullptr;
+    color background_ = color::white;
+    layer** layers_ = nullptr;
+    int layer_count_ = 0;
+    mode mode_ = outline;
 };
 
 }  // namespace canvas

@@ -1,0 +1,65 @@
+
+/// What the borrow checker refuses of the views a canvas lends: appended to the
+/// crate generated from `canvas.hpp` by the kit's tests, whose `cargo test --doc`
+/// runs each block. A view is borrowed from its owner:
+///
+/// ```
+/// # use the_wrapper::*;
+/// let mut canvas = Canvas::new()?;
+/// canvas.add_layer("sky")?;
+/// canvas.add_layer("ground")?.expect("a layer").rename("earth")?;
+/// let sky = canvas.layer_at(0).expect("a layer");
+/// let earth = canvas.layer_at(1).expect("a layer");
+/// assert_eq!((sky.name().as_deref(), earth.depth()), (Some("sky"), 1));
+/// assert_eq!(earth.name().as_deref(), Some("earth"));
+/// # Ok::<(), Error>(())
+/// ```
+///
+/// It cannot outlive its owner:
+///
+/// ```compile_fail,E0505
+/// # use the_wrapper::*;
+/// let mut canvas = Canvas::new()?;
+/// canvas.add_layer("sky")?;
+/// let sky = canvas.layer_at(0).expect("a layer");
+/// drop(canvas); // frees the layer
+/// sky.depth();
+/// # Ok::<(), Error>(())
+/// ```
+///
+/// A non-const member of the owner, which may free it, waits until the view is no
+/// longer used:
+///
+/// ```compile_fail,E0502
+/// # use the_wrapper::*;
+/// let mut canvas = Canvas::new()?;
+/// canvas.add_layer("sky")?;
+/// let sky = canvas.layer_at(0).expect("a layer");
+/// canvas.clear_layers(); // frees the layer
+/// sky.depth();
+/// # Ok::<(), Error>(())
+/// ```
+///
+/// A const member lends a shared view, which cannot change the layer:
+///
+/// ```compile_fail,E0596
+/// # use the_wrapper::*;
+/// let mut canvas = Canvas::new()?;
+/// canvas.add_layer("sky")?;
+/// let sky = canvas.layer_at(0).expect("a layer");
+/// sky.rename("air")?;
+/// # Ok::<(), Error>(())
+/// ```
+///
+/// A mutable view is exclusive: no second one, nor a shared one, meanwhile:
+///
+/// ```compile_fail,E0499
+/// # use the_wrapper::*;
+/// let mut canvas = Canvas::new()?;
+/// let sky = canvas.add_layer("sky")?.expect("a layer");
+/// let top = canvas.top_layer().expect("a layer");
+/// sky.rename("air")?;
+/// top.depth();
+/// # Ok::<(), Error>(())
+/// ```
+pub mod lifetimes {}
