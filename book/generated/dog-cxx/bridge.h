@@ -14,7 +14,9 @@
 #include "testnative/owner.hpp"
 
 #include <exception>
+#include <memory>
 #include <typeinfo>
+#include <vector>
 #if defined(__GNUG__)
 #include <cstdlib>
 #include <cxxabi.h>
@@ -34,6 +36,13 @@ inline std::string described(const std::type_info* type, const char* what) {
   }
 #endif
   return what ? text + ": " + what : text;
+}
+
+// A vector (or anything with begin and end) copied into a new vector of `T`, which
+// cxx hands to Rust: the element types need only convert.
+template <typename T, typename V>
+std::unique_ptr<std::vector<T>> to_vector(const V& values) {
+  return std::make_unique<std::vector<T>>(values.begin(), values.end());
 }
 }  // namespace dog_cxx_bridge
 

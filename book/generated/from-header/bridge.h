@@ -13,7 +13,9 @@
 #include "geo/shape.hpp"
 
 #include <exception>
+#include <memory>
 #include <typeinfo>
+#include <vector>
 #if defined(__GNUG__)
 #include <cstdlib>
 #include <cxxabi.h>
@@ -33,6 +35,13 @@ inline std::string described(const std::type_info* type, const char* what) {
   }
 #endif
   return what ? text + ": " + what : text;
+}
+
+// A vector (or anything with begin and end) copied into a new vector of `T`, which
+// cxx hands to Rust: the element types need only convert.
+template <typename T, typename V>
+std::unique_ptr<std::vector<T>> to_vector(const V& values) {
+  return std::make_unique<std::vector<T>>(values.begin(), values.end());
 }
 }  // namespace geo_wrapper_bridge
 

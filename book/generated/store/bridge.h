@@ -13,7 +13,9 @@
 #include "store/store.hpp"
 
 #include <exception>
+#include <memory>
 #include <typeinfo>
+#include <vector>
 #if defined(__GNUG__)
 #include <cstdlib>
 #include <cxxabi.h>
@@ -33,6 +35,13 @@ inline std::string described(const std::type_info* type, const char* what) {
   }
 #endif
   return what ? text + ": " + what : text;
+}
+
+// A vector (or anything with begin and end) copied into a new vector of `T`, which
+// cxx hands to Rust: the element types need only convert.
+template <typename T, typename V>
+std::unique_ptr<std::vector<T>> to_vector(const V& values) {
+  return std::make_unique<std::vector<T>>(values.begin(), values.end());
 }
 }  // namespace store_wrapper_bridge
 
@@ -75,6 +84,9 @@ inline void item_set_price(::store::item* self, double p) {
 }
 inline std::uint64_t item_sku(const ::store::item& self) {
     return self.sku();
+}
+inline std::unique_ptr<std::vector<std::int32_t>> item_history(const ::store::item& self) {
+    return to_vector<std::int32_t>(self.history());
 }
 inline std::int32_t item_live() {
     return ::store::item::live();

@@ -135,6 +135,19 @@ impl ItemRef {
             .unwrap_or_else(|exception| super::threw("item::sku", exception))
     }
     // ANCHOR_END: method_item_sku
+
+    // ANCHOR: method_item_history
+    /// The C++ `item::history`.
+    ///
+    /// # Panics
+    ///
+    /// If the C++ member throws (it is not answered `throws`).
+    pub fn history(&self) -> Vec<i32> {
+        let raw_ = ffi::item_history(&self.0)
+            .unwrap_or_else(|exception| super::threw("item::history", exception));
+        raw_.iter().copied().collect::<Vec<_>>()
+    }
+    // ANCHOR_END: method_item_history
 }
 
 impl std::fmt::Debug for ItemRef {

@@ -47,6 +47,9 @@ mod bridge {
         /// `item::sku`
         fn item_sku(this_: &Item) -> Result<u64>;
 
+        /// `item::history`
+        fn item_history(this_: &Item) -> Result<UniquePtr<CxxVector<i32>>>;
+
         /// `item::live`
         fn item_live() -> Result<i32>;
 

@@ -113,15 +113,11 @@ fn unique_destroyed_and_freely_counted_classes_are_told_apart() {
         &methods_of(&found, "item"),
         "item.sku() const -> unsigned long"
     ));
-    assert_eq!(
-        found.skipped,
-        [
-            "item::history(): its return type `std::vector<int>` is a type that is neither \
-             built in nor one of the classes answered (use bool, a sized integer or \
-             floating-point type, std::string (by value or const reference), const char*, one \
-             of the enums answered, or a pointer or reference to one of the classes answered)",
-        ]
-    );
+    assert!(found.skipped.is_empty(), "{:?}", found.skipped);
+    assert!(has(
+        &methods_of(&found, "item"),
+        "item.history() const -> std::vector<int>"
+    ));
 }
 
 #[test]

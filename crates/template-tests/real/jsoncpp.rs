@@ -4,14 +4,19 @@
 //! name), and run under valgrind by `ci/valgrind.sh`.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Mutex;
 
 use refcount::leak::LeakCheck;
 use the_wrapper::{Error, FastWriter, Reader, Value, ValueType};
+
+/// Leak counts are for the whole process: one test at a time.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 const TEXT: &str = r#"{"name": "tea", "price": 4, "fresh": true, "tags": ["green", "loose"]}"#;
 
 #[test]
 fn a_document_is_parsed_walked_changed_and_written_back() -> Result<(), Error> {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let check = LeakCheck::start();
     let mut reader = Reader::new()?;
     let mut root = Value::new()?;
@@ -26,6 +31,7 @@ fn a_document_is_parsed_walked_changed_and_written_back() -> Result<(), Error> {
     assert_eq!(tags.size(), 2);
     assert_eq!(tags.index(1).as_string(), "loose");
     assert!(root.find("colour").is_none(), "no such member");
+    assert_eq!(root.get_member_names(), ["fresh", "name", "price", "tags"]);
 
     // A change needs the root mutably: no view of it is alive meanwhile.
     let (japan, spring) = (Value::new_str("Japan")?, Value::new_str("spring")?);
@@ -46,6 +52,7 @@ fn a_document_is_parsed_walked_changed_and_written_back() -> Result<(), Error> {
 
 #[test]
 fn a_type_mismatch_is_a_panic_that_names_the_exception_not_an_abort() -> Result<(), Error> {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let mut reader = Reader::new()?;
     let mut root = Value::new()?;
     assert!(reader.parse(TEXT, &mut root));

@@ -15,6 +15,8 @@ fn a_document_is_parsed_walked_changed_and_printed() -> Result<(), Error> {
     assert_eq!(doc.parse(text)?, XmlError::XmlSuccess);
     let shop = doc.root_element().expect("a root");
     assert_eq!(shop.name().as_deref(), Some("shop"));
+    // An element is a node: its view converts to the base's, as C++ converts it.
+    assert_eq!(shop.as_xml_node().value().as_deref(), Some("shop"));
     assert_eq!(shop.int_attribute("open")?, 1);
     let tea = shop.first_child_element_with_name("item")?.expect("an item");
     assert_eq!(tea.get_text().as_deref(), Some("tea"));

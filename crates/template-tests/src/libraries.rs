@@ -177,6 +177,7 @@ pub fn store_answers(name: &str, library: Library) -> Answers {
             "item.restock(int n)",
             "item.set_price(double p) throws",
             "item.sku() const -> std::uint64_t",
+            "item.history() const -> std::vector<int>",
             "shelf.size() const -> std::size_t",
             "shelf.add(const std::string& name, int quantity) throws",
             "shelf.total(const char* prefix) const -> int",

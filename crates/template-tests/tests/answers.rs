@@ -232,11 +232,11 @@ fn a_method_of_an_unknown_class_or_with_an_unknown_type_is_refused() {
     );
     assert!(refused_answers(
         &["shape=unique"],
-        &["shape.points() const -> std::vector<int>"]
+        &["shape.points() const -> std::map<int,int>"]
     )
     .starts_with(
-        "\"shape.points() const -> std::vector<int>\" is not a valid method `shape.points` \
-         (methods): its return type `std::vector<int>` is a type that is neither built in nor one \
+        "\"shape.points() const -> std::map<int,int>\" is not a valid method `shape.points` \
+         (methods): its return type `std::map<int,int>` is a type that is neither built in nor one \
          of the classes answered"
     ));
     assert!(refused_answers(&["shape=counted(close)"], &["shape.self_ref() -> shape*"]).contains(

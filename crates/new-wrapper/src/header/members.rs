@@ -69,7 +69,7 @@ pub(crate) fn describe(
     let mut wrapper = Wrapper {
         namespace: namespace.to_owned(),
         headers: Vec::new(),
-        classes: classes.list.iter().map(class_of).collect(),
+        classes: classes.list.iter().map(|c| class_of(c, classes)).collect(),
         methods: Vec::new(),
         enums: Vec::new(),
         system_packages: Vec::new(),
@@ -194,6 +194,8 @@ fn type_word(ty: &CppType) -> String {
         model::Base::StdString | model::Base::Char => "str".to_owned(),
         model::Base::Void => "ptr".to_owned(),
         model::Base::Named(name) => rust_name(name.rsplit("::").next().unwrap_or(name), &[]),
+        model::Base::Vector(element) => format!("{}s", type_word(element)),
+        model::Base::UniquePtr(element) => type_word(element),
     }
 }
 
@@ -204,7 +206,22 @@ fn without_defaults(params: &[Param]) -> Option<Vec<Param>> {
 }
 
 /// The class as the model holds it, before its constructors are read.
-fn class_of(class: &Class) -> model::Class {
+fn class_of(class: &Class, classes: &Classes) -> model::Class {
+    // Its direct public bases among the classes wrapped, when both can lend views.
+    let viewable = |c: &Class| matches!(c.ownership.kind(), "unique" | "view");
+    let bases: Vec<String> = class
+        .entity
+        .get_children()
+        .into_iter()
+        .filter(|child| {
+            child.get_kind() == EntityKind::BaseSpecifier
+                && child.get_accessibility() == Some(Accessibility::Public)
+        })
+        .filter_map(|child| child.get_type().and_then(|ty| classes.name_of(ty)))
+        .filter(|base| {
+            viewable(class) && classes.list.iter().any(|c| &c.name == base && viewable(c))
+        })
+        .collect();
     class.given.clone().unwrap_or_else(|| model::Class {
         cpp: class.name.clone(),
         rust: class.rename.clone(),
@@ -213,6 +230,7 @@ fn class_of(class: &Class) -> model::Class {
         send: false,
         sync: false,
         retain: false,
+        bases,
         doc: doc(class.entity),
     })
 }

@@ -44,6 +44,14 @@ fn is_std_string(ty: Type) -> bool {
         || name == "std::string"
 }
 
+/// A type's name without its qualifiers (`const std::vector<int>` is a vector).
+fn unqualified(ty: Type) -> String {
+    let name = ty.get_display_name();
+    name.trim_start_matches("const ")
+        .trim_start_matches("volatile ")
+        .to_owned()
+}
+
 /// The base of a canonical, unqualified type.
 fn base(ty: Type, classes: &Classes, pointed: bool) -> Result<Base, String> {
     if let Some(found) = scalar(ty.get_kind()) {
@@ -57,6 +65,27 @@ fn base(ty: Type, classes: &Classes, pointed: bool) -> Result<Base, String> {
             return Err("char, whose signedness differs by platform".to_owned())
         }
         TypeKind::Record if is_std_string(ty) => Base::StdString,
+        TypeKind::Record if unqualified(ty).starts_with("std::unique_ptr<") => {
+            let arguments = ty.get_template_argument_types().unwrap_or_default();
+            let deleter = arguments.get(1).copied().flatten();
+            if deleter.is_some_and(|d| !d.get_display_name().starts_with("std::default_delete<")) {
+                return Err("a std::unique_ptr with a deleter of its own".to_owned());
+            }
+            let element = arguments
+                .into_iter()
+                .next()
+                .flatten()
+                .ok_or_else(|| "a std::unique_ptr whose type is unknown".to_owned())?;
+            Base::UniquePtr(Box::new(cpp_type(element, classes)?))
+        }
+        TypeKind::Record if unqualified(ty).starts_with("std::vector<") => {
+            let element = ty
+                .get_template_argument_types()
+                .and_then(|arguments| arguments.into_iter().next().flatten())
+                .ok_or_else(|| "a std::vector whose element type is unknown".to_owned())?;
+            let element = cpp_type(element, classes).map_err(|why| format!("a vector of {why}"))?;
+            Base::Vector(Box::new(element))
+        }
         TypeKind::Enum => Base::Named(enum_of(ty, classes)?),
         _ => match classes.name_of(ty) {
             Some(class) => Base::Named(class),

@@ -103,6 +103,20 @@ fn class(out: &mut Out, plan: &Plan, c: &ClassPlan) {
         out.push("        ///\n        /// # Safety\n        ///\n        /// `p` points to a live object.\n");
         out.line(&format!("        unsafe fn {add_ref}(p: *mut {});", c.rust));
     }
+    for b in &c.bases {
+        out.line("");
+        out.line(&format!(
+            "        /// The `{}` an object is, as C++ converts it.",
+            b.cpp
+        ));
+        out.push("        ///\n        /// # Safety\n        ///\n        /// `p` points to a live object.\n");
+        out.line(&format!(
+            "        unsafe fn {}(p: *mut {}) -> *mut {};",
+            b.shim,
+            c.rust,
+            b.view_ffi()
+        ));
+    }
     if c.kind != "view" {
         out.line("");
         out.line("        /// Releases the reference (or the object) a handle holds.");

@@ -460,6 +460,15 @@ pub(super) fn method(out: &mut Out, c: &ClassPlan, m: &MethodPlan) {
             };
             Some(format!("unsafe {{ {class}::{from}(raw_) }}{expect}"))
         }
+        ReturnKind::Vector { strings } => {
+            out.line(&format!("        let raw_ = {call};"));
+            Some(if *strings {
+                "raw_.iter().map(|s| s.to_string_lossy().into_owned()).collect::<Vec<_>>()"
+                    .to_owned()
+            } else {
+                "raw_.iter().copied().collect::<Vec<_>>()".to_owned()
+            })
+        }
         ReturnKind::CString => {
             out.line(&format!("        let raw_ = {call};"));
             out.line(

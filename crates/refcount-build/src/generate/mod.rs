@@ -119,6 +119,8 @@ pub enum Error {{
     Handle(refcount::Error),
     /// A string for a C string parameter holds a NUL byte, which would end it early.
     Nul(std::ffi::NulError),
+    /// A buffer is longer (its length in bytes) than the C++ size type can say.
+    Length(usize),
 }}
 
 impl std::fmt::Display for Error {{
@@ -131,6 +133,10 @@ impl std::fmt::Display for Error {{
                 "a string for a C string parameter holds a NUL byte (at byte {{}}), which would end it early",
                 err.nul_position()
             ),
+            Error::Length(len) => write!(
+                f,
+                "a buffer of {{len}} bytes is longer than the C++ function's size type can say"
+            ),
         }}
     }}
 }}
@@ -141,7 +147,7 @@ impl std::error::Error for Error {{
         match self {{
             Error::Native(exception) => exception.source(),
             Error::Handle(err) => err.source(),
-            Error::Nul(_) => None,
+            Error::Nul(_) | Error::Length(_) => None,
         }}
     }}
 }}
@@ -460,6 +466,115 @@ mod tests {
         };
         assert!(Plan::new(&wrapper, "xml").is_err());
         assert!("node=view new()".parse::<crate::model::Class>().is_err());
+        // A derived view converts to its base's, through C++'s conversion.
+        let files = files_of(&["node=view", "element=view base(node)"], &[]);
+        let classes = text(&files, "classes.rs");
+        assert!(
+            classes.contains("pub fn as_node(&self) -> &Node {"),
+            "{classes}"
+        );
+        assert!(classes.contains("pub fn as_node_mut(&mut self) -> &mut Node {"));
+        assert!(text(&files, "bridge.h").contains(
+            "inline ::xml::node* element_as_node(::xml::element* p) noexcept { return p; }"
+        ));
+    }
+
+    #[test]
+    fn vectors_of_scalars_and_strings_are_copied_across() {
+        let files = files_of(
+            &["document=unique new()"],
+            &[
+                "document.history() const -> std::vector<int>",
+                "document.names() const -> const std::vector<std::string>&",
+                "document.fill(const std::vector<double>& values)",
+            ],
+        );
+        let classes = text(&files, "classes.rs");
+        assert!(
+            classes.contains("pub fn history(&self) -> Vec<i32>"),
+            "{classes}"
+        );
+        assert!(
+            classes.contains("pub fn names(&self) -> Vec<String>"),
+            "{classes}"
+        );
+        assert!(
+            classes.contains("pub fn fill(&mut self, values: &[f64])"),
+            "{classes}"
+        );
+        let ffi = text(&files, "ffi.rs");
+        assert!(
+            ffi.contains("-> Result<UniquePtr<CxxVector<CxxString>>>"),
+            "{ffi}"
+        );
+        let header = text(&files, "bridge.h");
+        assert!(
+            header.contains("return to_vector<std::int32_t>(self.history());"),
+            "{header}"
+        );
+        assert!(header.contains("self->fill(std::vector<double>(values.begin(), values.end()));"));
+        let wrapper = Wrapper {
+            namespace: "xml".to_owned(),
+            headers: Vec::new(),
+            classes: vec!["document=unique".parse().unwrap()],
+            methods: vec!["document.bits() const -> std::vector<bool>"
+                .parse()
+                .unwrap()],
+            enums: Vec::new(),
+            system_packages: Vec::new(),
+            library: Library::PkgConfig {
+                package: "xml".to_owned(),
+            },
+        };
+        assert!(
+            Plan::new(&wrapper, "xml").is_err(),
+            "packed bits are refused"
+        );
+    }
+
+    #[test]
+    fn a_unique_ptr_hands_its_object_over() {
+        let files = files_of(
+            &["document=unique"],
+            &["document.open(const char* path) static -> std::unique_ptr<document>"],
+        );
+        let classes = text(&files, "classes.rs");
+        assert!(
+            classes.contains("pub fn open(path: &str) -> Result<Option<Document>, Error>"),
+            "{classes}"
+        );
+        assert!(text(&files, "bridge.h").contains("return ::xml::document::open(path).release();"));
+    }
+
+    // A length of its own could say more bytes than there are: a buffer and its size
+    // are one slice, whose length the size is.
+    #[test]
+    fn a_buffer_and_its_size_are_one_slice() {
+        let files = files_of(
+            &["document=unique"],
+            &[
+                "document.load(const char* file_data, int file_data_length) static -> new document*",
+                "document.feed(const void* bytes, std::size_t n)",
+                "document.named(const char* name, int depth)",
+            ],
+        );
+        let classes = text(&files, "classes.rs");
+        assert!(
+            classes.contains("pub fn load(file_data: &[u8]) -> Result<Option<Document>, Error>"),
+            "{classes}"
+        );
+        assert!(classes.contains(
+            "i32::try_from(file_data.len()).map_err(|_| Error::Length(file_data.len()))?;"
+        ));
+        assert!(classes.contains("pub fn feed(&mut self, bytes: &[u8]) -> Result<(), Error>"));
+        assert!(
+            classes.contains("pub fn named(&mut self, name: &str, depth: i32)"),
+            "a C string and a number"
+        );
+        let header = text(&files, "bridge.h");
+        assert!(header.contains(
+            "::xml::document::load(reinterpret_cast<const char*>(file_data.data()), static_cast<std::int32_t>(file_data.size()))"
+        ), "{header}");
     }
 
     // Two C strings would be two allocations: a `(begin, end)` range is one `&str`.

@@ -9,7 +9,9 @@ use crate::plan::{ClassPlan, Plan};
 /// process and the Rust side can say what was thrown.
 const CATCH: &str = r#"
 #include <exception>
+#include <memory>
 #include <typeinfo>
+#include <vector>
 #if defined(__GNUG__)
 #include <cstdlib>
 #include <cxxabi.h>
@@ -29,6 +31,13 @@ inline std::string described(const std::type_info* type, const char* what) {
   }
 #endif
   return what ? text + ": " + what : text;
+}
+
+// A vector (or anything with begin and end) copied into a new vector of `T`, which
+// cxx hands to Rust: the element types need only convert.
+template <typename T, typename V>
+std::unique_ptr<std::vector<T>> to_vector(const V& values) {
+  return std::make_unique<std::vector<T>>(values.begin(), values.end());
 }
 }  // namespace BRIDGE
 
@@ -105,6 +114,12 @@ fn class(out: &mut Out, c: &ClassPlan) {
         out.line(&format!(
             "inline void {shim}({}* p) noexcept {{ {add_ref}; }}",
             c.qualified
+        ));
+    }
+    for b in &c.bases {
+        out.line(&format!(
+            "inline {}* {}({}* p) noexcept {{ return p; }}",
+            b.qualified, b.shim, c.qualified
         ));
     }
     if c.kind != "view" {

@@ -86,6 +86,28 @@ pub(super) fn view_type(out: &mut Out, c: &ClassPlan) {
     }}
 "
     ));
+    for b in &c.bases {
+        out.push(&format!(
+            "
+    /// This object as the `{cpp}` it is.
+    pub fn {method}(&self) -> &{view} {{
+        // SAFETY: C++ converts a live object to its base, which lives as long as it;
+        // the view borrows `self`.
+        unsafe {{ {view}::from_ptr(ffi::{shim}(self.as_ptr())) }}.expect(\"a live object's base\")
+    }}
+
+    /// This object as the `{cpp}` it is, to change.
+    pub fn {method}_mut(&mut self) -> &mut {view} {{
+        // SAFETY: as for `{method}`, with `&mut self` exclusive.
+        unsafe {{ {view}::from_mut_ptr(ffi::{shim}(self.as_ptr())) }}.expect(\"a live object's base\")
+    }}
+",
+            cpp = b.cpp,
+            method = b.method,
+            view = b.view,
+            shim = b.shim,
+        ));
+    }
     for m in c
         .methods
         .iter()

@@ -133,6 +133,9 @@ pub struct Class {
     /// A new object of a class that counts itself starts with no reference: the
     /// handle adds the first (`retain`).
     pub retain: bool,
+    /// Its public bases among the classes wrapped (`base(node)`): a view of it is a
+    /// view of each.
+    pub bases: Vec<String>,
     /// Its documentation, one line of Markdown.
     pub doc: String,
 }
@@ -259,6 +262,7 @@ impl FromStr for Class {
             send: false,
             sync: false,
             retain: false,
+            bases: Vec::new(),
             doc,
         };
         for (word, inside) in options {
@@ -266,6 +270,9 @@ impl FromStr for Class {
                 ("send", None) => class.send = true,
                 ("sync", None) => class.sync = true,
                 ("retain", None) if class.ownership.kind() == "intrusive" => class.retain = true,
+                ("base", Some(name)) if is_identifier(name.trim()) => {
+                    class.bases.push(name.trim().to_owned());
+                }
                 ("retain", None) => {
                     return Err(refuse(
                         &what,
@@ -305,7 +312,7 @@ impl FromStr for Class {
                         &what,
                         format!(
                             "`{other}` is no option: give new(TYPES), new_NAME(TYPES), send, \
-                             sync or retain"
+                             sync, retain or base(CLASS)"
                         ),
                     ))
                 }
@@ -344,6 +351,9 @@ impl Class {
             if flag {
                 code = format!("{code} {word}");
             }
+        }
+        for base in &self.bases {
+            code = format!("{code} base({base})");
         }
         code
     }

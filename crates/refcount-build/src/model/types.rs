@@ -101,6 +101,10 @@ pub enum Base {
     StdString,
     /// `char` (a C string when behind a pointer).
     Char,
+    /// `std::vector` of an element type (`std::vector<int>`).
+    Vector(Box<CppType>),
+    /// `std::unique_ptr` of a type, with the default deleter.
+    UniquePtr(Box<CppType>),
     /// Any other named type: one of the wrapped classes, or one the bridge refuses.
     Named(String),
 }
@@ -172,6 +176,36 @@ impl FromStr for CppType {
 
     /// Reads `const std::string&`, `shape*`, `unsigned long`; `Err` says why not.
     fn from_str(text: &str) -> Result<CppType, String> {
+        // A template's argument is read on its own: `std::vector<const char*>`.
+        let mut vector = None;
+        let mut text = text.to_owned();
+        let template = ["std::vector", "std::unique_ptr"]
+            .iter()
+            .find_map(|name| Some((text.find(&format!("{name}<"))?, *name)));
+        if let Some((start, template)) = template {
+            let open = start + template.len();
+            let mut depth = 0;
+            let close = text[open..]
+                .char_indices()
+                .find_map(|(i, c)| {
+                    match c {
+                        '<' => depth += 1,
+                        '>' => depth -= 1,
+                        _ => {}
+                    }
+                    (depth == 0).then_some(open + i)
+                })
+                .ok_or_else(|| "a `std::vector<` that is never closed".to_owned())?;
+            // The element, without an allocator.
+            let inside = &text[open + 1..close];
+            let element = split_outside(inside, ',').remove(0);
+            let element: CppType = element
+                .trim()
+                .parse()
+                .map_err(|why| format!("a vector of {why}"))?;
+            vector = Some(element);
+            text.replace_range(start..=close, template);
+        }
         let spaced = text.replace('*', " * ").replace('&', " & ");
         let mut base = Vec::new();
         let (mut is_const, mut pointers, mut references) = (false, 0u8, 0u8);
@@ -198,6 +232,11 @@ impl FromStr for CppType {
             _ => return Err("a pointer and a reference at once".to_owned()),
         };
         let base = match name.as_str() {
+            "std::vector" | "std::unique_ptr" => match vector {
+                Some(element) if name == "std::vector" => Base::Vector(Box::new(element)),
+                Some(element) => Base::UniquePtr(Box::new(element)),
+                None => return Err(format!("a `{name}` without its argument")),
+            },
             "void" => Base::Void,
             "std::string" | "string" => Base::StdString,
             "char" => Base::Char,
@@ -224,6 +263,8 @@ impl fmt::Display for CppType {
             Base::Scalar(_, spelled) => f.write_str(spelled)?,
             Base::StdString => f.write_str("std::string")?,
             Base::Char => f.write_str("char")?,
+            Base::Vector(element) => write!(f, "std::vector<{element}>")?,
+            Base::UniquePtr(element) => write!(f, "std::unique_ptr<{element}>")?,
             Base::Named(name) => f.write_str(name)?,
         }
         match self.indirection {
@@ -392,6 +433,10 @@ mod tests {
             "unsigned long",
             "const char*",
             "int&&",
+            "const std::vector<int>&",
+            "std::vector<const char*>",
+            "std::vector<std::vector<double>>",
+            "std::unique_ptr<shape>",
         ] {
             assert_eq!(text.parse::<CppType>().unwrap().to_string(), text);
         }

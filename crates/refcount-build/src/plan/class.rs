@@ -102,5 +102,6 @@ pub(super) fn class_plan(class: &Class, ns: &str) -> Result<ClassPlan, Refusal> 
         from_retained: false,
         lent: false,
         lent_mut: false,
+        bases: Vec::new(),
     })
 }

@@ -89,6 +89,32 @@ pub struct ClassPlan {
     pub lent: bool,
     /// A method lends a mutable view of it (`from_mut_ptr` is needed).
     pub lent_mut: bool,
+    /// Its bases among the classes: a view of it converts to a view of each.
+    pub bases: Vec<BasePlan>,
+}
+
+/// A base a view converts to.
+#[derive(Debug, Clone)]
+pub struct BasePlan {
+    /// The base's C++ name.
+    pub cpp: String,
+    /// The base's view type.
+    pub view: String,
+    /// The base's C++ name, qualified.
+    pub qualified: String,
+    /// The bridge function that converts a pointer (C++ adjusts it).
+    pub shim: String,
+    /// The Rust method (`as_node`; `as_node_mut` for the mutable view).
+    pub method: String,
+    /// The base's type in the bridge.
+    pub ffi: String,
+}
+
+impl BasePlan {
+    /// The base's type in the bridge.
+    pub fn view_ffi(&self) -> &str {
+        &self.ffi
+    }
 }
 
 /// A constructor, decided.
@@ -217,6 +243,44 @@ impl Plan {
             if c.kind != "view" {
                 c.release_shim = shims.unique(&join(&[&c.snake, "release"]));
             }
+        }
+        // A view converts to its bases' views, through C++'s own conversion (a base
+        // may not start where the object does).
+        for (i, class) in wrapper.classes.iter().enumerate() {
+            for base in &class.bases {
+                let what = format!("class `{}` (classes)", class.cpp);
+                let Some(b) = classes.iter().find(|c| &c.cpp == base) else {
+                    return Err(Refusal::new(
+                        what,
+                        class.code(),
+                        format!("its base `{base}` is not one of the classes answered"),
+                    ));
+                };
+                let (Some(view), Some(_)) = (b.view.clone(), &classes[i].view) else {
+                    return Err(Refusal::new(
+                        what,
+                        class.code(),
+                        "a base converts views: both classes are unique or view",
+                    ));
+                };
+                let plan = BasePlan {
+                    cpp: b.cpp.clone(),
+                    qualified: b.qualified.clone(),
+                    shim: shims.unique(&join(&[&classes[i].snake, "as", &b.snake])),
+                    method: rust_name(&join(&["as", &b.snake]), TAKEN_METHODS),
+                    ffi: b.rust.clone(),
+                    view,
+                };
+                classes[i].bases.push(plan);
+            }
+        }
+        let converted: Vec<String> = classes
+            .iter()
+            .flat_map(|c| c.bases.iter().map(|b| b.cpp.clone()))
+            .collect();
+        for c in classes.iter_mut().filter(|c| converted.contains(&c.cpp)) {
+            c.lent = true;
+            c.lent_mut = true;
         }
         for (i, class) in wrapper.classes.iter().enumerate() {
             // A constructor with defaults gets a short form too, as methods do.

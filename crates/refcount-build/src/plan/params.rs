@@ -1,15 +1,15 @@
 //! What each parameter and return type becomes on the four sides of a call: the
 //! safe Rust function, the bridge, the C++ shim and the C++ call.
 
-use crate::model::{Base, CppType, Indirection, Param, Returns};
+use crate::model::{Base, CppType, Indirection, Param, Returns, Scalar};
 use crate::naming::{rust_name, Scope};
 
 use super::{ClassPlan, EnumPlan};
 
 /// What a type may be, for refusals.
 const TYPES_ALLOWED: &str = "use bool, a sized integer or floating-point type, std::string (by \
-value or const reference), const char*, one of the enums answered, or a pointer or reference to \
-one of the classes answered";
+value or const reference), const char*, a std::vector of those, one of the enums answered, or a \
+pointer or reference to one of the classes answered";
 
 /// A parameter, as each side of the call writes it.
 #[derive(Debug, Clone)]
@@ -87,6 +87,11 @@ pub enum ReturnKind {
     /// A `const char*` the object keeps, copied into an `Option<String>` (`None` for
     /// null).
     CString,
+    /// A `std::vector` of scalars or of strings, copied into a `Vec`.
+    Vector {
+        /// Of `std::string`s (copied as `String`s), else of scalars.
+        strings: bool,
+    },
     /// A view of an object that something else owns (`&NodeRef`), tied to the
     /// borrow of the receiver.
     View {
@@ -116,6 +121,23 @@ fn class_named<'a>(ty: &CppType, classes: &'a [ClassPlan], ns: &str) -> Option<&
     let name = ty.named()?;
     let name = name.strip_prefix(&format!("{ns}::")).unwrap_or(name);
     classes.iter().find(|c| c.cpp == name)
+}
+
+/// A vector's element as the bridge carries it: (Rust type, C++ type, a string).
+fn vector_element(element: &CppType) -> Result<(&'static str, &'static str, bool), String> {
+    if element.indirection != Indirection::Value {
+        return Err(format!("a vector of `{element}` (only of values)"));
+    }
+    match &element.base {
+        Base::Scalar(Scalar::Bool, _) => {
+            Err("a `std::vector<bool>` (packed bits, which cxx cannot carry)".to_owned())
+        }
+        Base::Scalar(scalar, _) => Ok((scalar.rust(), scalar.cpp(), false)),
+        Base::StdString => Ok(("CxxString", "std::string", true)),
+        _ => Err(format!(
+            "a vector of `{element}` (only of scalars and of std::string)"
+        )),
+    }
 }
 
 fn enum_named<'a>(ty: &CppType, enums: &'a [EnumPlan], ns: &str) -> Option<&'a EnumPlan> {
@@ -163,6 +185,41 @@ pub fn params(
     let mut planned = Vec::new();
     let mut i = 0;
     while i < params.len() {
+        if let Some((pointee, size)) = buffer_of(&params[i..]) {
+            // A buffer and its size, `(const char* data, int length)`: one `&[u8]`,
+            // whose length the size is (a length of its own could say more bytes than
+            // there are).
+            let base = params[i]
+                .name
+                .as_deref()
+                .map_or("data".to_owned(), |n| rust_name(n, &[]));
+            let name = scope.unique(&base);
+            planned.push(ParamPlan {
+                rust: "&[u8]".to_owned(),
+                bridge: "&[u8]".to_owned(),
+                cpp: "::rust::Slice<const std::uint8_t>".to_owned(),
+                cpp_arg: format!(
+                    "reinterpret_cast<const {pointee}*>({name}.data()), static_cast<{}>({name}.size())",
+                    size.cpp()
+                ),
+                rust_arg: name.clone(),
+                prep: Some(format!(
+                    "{}::try_from({name}.len()).map_err(|_| Error::Length({name}.len()))?;",
+                    size.rust()
+                )),
+                keep: None,
+                raw: false,
+                c_string: false,
+                out: false,
+                cpp_prep: None,
+                cpp_post: None,
+                sample_class: None,
+                sample: String::new(),
+                name,
+            });
+            i += 2;
+            continue;
+        }
         if let Some(name) = range_of(&params[i..]) {
             // Two pointers into one string, `(begin, end)`: one `&str`, whose own bytes
             // they bound (two C strings would be two allocations: reading from one to
@@ -207,6 +264,39 @@ pub fn params(
         i += 1;
     }
     Ok(planned)
+}
+
+/// The pointee (`char`, `void`, `std::uint8_t`) and the size type of a `(const
+/// char* data, int length)` pair at the start of `params`, if one is there: a const
+/// pointer to bytes, then an integer named as a size (`len`, `size`, `length`,
+/// `count`, `bytes`, `n`, alone or in a name such as `file_data_length`).
+fn buffer_of(params: &[Param]) -> Option<(String, Scalar)> {
+    let [data, size, ..] = params else {
+        return None;
+    };
+    let bytes = data.ty.is_const
+        && data.ty.indirection == Indirection::Pointer(1)
+        && matches!(
+            &data.ty.base,
+            Base::Char | Base::Void | Base::Scalar(Scalar::U8 | Scalar::I8, _)
+        );
+    let Base::Scalar(scalar, _) = &size.ty.base else {
+        return None;
+    };
+    let integer = !matches!(scalar, Scalar::Bool | Scalar::F32 | Scalar::F64)
+        && size.ty.indirection == Indirection::Value
+        && !size.out;
+    let name = rust_name(size.name.as_deref()?, &[]);
+    let sized = name
+        .split('_')
+        .any(|word| ["len", "size", "length", "count", "bytes", "n", "nbytes"].contains(&word));
+    let pointee = match &data.ty.base {
+        Base::Char => "char".to_owned(),
+        Base::Void => "void".to_owned(),
+        Base::Scalar(byte, _) => byte.cpp().to_owned(),
+        _ => return None,
+    };
+    (bytes && integer && sized && !data.out).then_some((pointee, *scalar))
 }
 
 /// The Rust name of a `(const char* begin, const char* end)` range at the start of
@@ -361,6 +451,17 @@ fn param(
                 return Err("a non-const std::string& (an out-parameter?)".to_owned());
             }
             row.cpp_arg = format!("std::string({name})");
+        }
+        Base::Vector(element) if pointer == 0 && (ty.is_const || !reference) => {
+            let (rust, cpp, strings) = vector_element(element)?;
+            if strings {
+                return Err("a vector of strings as a parameter".to_owned());
+            }
+            row.rust = format!("&[{rust}]");
+            row.bridge = row.rust.clone();
+            row.cpp = format!("::rust::Slice<const {cpp}>");
+            row.cpp_arg = format!("std::vector<{}>({name}.begin(), {name}.end())", element);
+            return Ok(row);
         }
         Base::Char if pointer == 1 && ty.is_const => {
             // Copied into a NUL-terminated string that lives until the call returns: a
@@ -517,6 +618,43 @@ pub fn returns(
             }
             let wrap = "::rust::String::lossy(CALL)";
             return Ok(plain(ReturnKind::String, "String", "::rust::String", wrap));
+        }
+        Base::Vector(element) if pointer == 0 && !r.owned && (ty.is_const || !reference) => {
+            // Copied, element by element, into a new vector that Rust then copies.
+            let (rust, cpp, strings) = vector_element(element)?;
+            return Ok(ReturnPlan {
+                kind: ReturnKind::Vector { strings },
+                rust: format!("Vec<{}>", if strings { "String" } else { rust }),
+                bridge: format!("UniquePtr<CxxVector<{rust}>>"),
+                cpp: format!("std::unique_ptr<std::vector<{cpp}>>"),
+                cpp_wrap: format!("to_vector<{cpp}>(CALL)"),
+            });
+        }
+        Base::UniquePtr(element) if pointer == 0 && !reference => {
+            // Its object, released from it: the caller's alone, as `-> new T*`.
+            let c = class_named(element, classes, ns)
+                .filter(|_| element.indirection == Indirection::Value)
+                .ok_or_else(|| {
+                    format!("a `std::unique_ptr` of `{element}`, which is no class answered")
+                })?;
+            if c.kind != "unique" || !c.release.starts_with("delete") {
+                return Err(format!(
+                    "a `std::unique_ptr<{}>`, whose `delete` is not how `{}` is released ({})",
+                    c.cpp, c.cpp, c.ownership
+                ));
+            }
+            return Ok(ReturnPlan {
+                kind: ReturnKind::Object {
+                    class: c.rust.clone(),
+                    cpp_class: c.cpp.clone(),
+                    from: "from_adopted",
+                    is_ref: false,
+                },
+                rust: format!("Option<{}>", c.rust),
+                bridge: format!("*mut {}", c.rust),
+                cpp: format!("{}*", c.qualified),
+                cpp_wrap: "CALL.release()".to_owned(),
+            });
         }
         Base::Char if pointer == 1 && ty.is_const && !r.owned => {
             // Copied before anything else can change or free it.

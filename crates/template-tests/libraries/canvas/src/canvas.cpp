@@ -73,6 +73,24 @@ void canvas::clear_layers() {
 
 int canvas::layers() const { return layer_count_; }
 
+std::vector<std::string> canvas::layer_names() const {
+    std::vector<std::string> names;
+    for (int i = 0; i < layer_count_; ++i) {
+        names.emplace_back(layers_[i]->name() != nullptr ? layers_[i]->name() : "");
+    }
+    return names;
+}
+
+std::vector<double> canvas::xs() const { return std::vector<double>(xs_, xs_ + shapes_); }
+
+void canvas::shift(const std::vector<double>& offsets) {
+    for (int i = 0; i < shapes_ && !offsets.empty(); ++i) {
+        xs_[i] += offsets[static_cast<std::size_t>(i) % offsets.size()];
+    }
+}
+
+std::unique_ptr<canvas> canvas::square(int side) { return std::make_unique<canvas>(side, side); }
+
 int canvas::live_layers() { return live_layers_.load(std::memory_order_relaxed); }
 
 canvas::~canvas() {

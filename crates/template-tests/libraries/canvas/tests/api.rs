@@ -27,6 +27,10 @@ fn defaults_factories_out_parameters_and_c_strings() -> Result<(), Error> {
         err.to_string(),
         "the C++ library failed: std::invalid_argument: a canvas needs a positive size"
     );
+    // A `std::unique_ptr` hands its object over.
+    let square = Canvas::square(5).expect("a new canvas");
+    assert_eq!(square.size(), (5, 5));
+    drop(square);
     // `create` is a factory by its name: the caller owns what it returns.
     let page = Canvas::create(210, 297).expect("a new canvas");
     assert_eq!(page.size(), (210, 297));
@@ -34,6 +38,8 @@ fn defaults_factories_out_parameters_and_c_strings() -> Result<(), Error> {
     assert_eq!(canvas.add(1.0), 1, "y and count take their defaults");
     assert_eq!(canvas.add_with_y(2.0, 3.0, 2), 3);
     assert_eq!(canvas.find(2.0, 3.0), (true, 1), "the value, then the out-parameter");
+    canvas.shift(&[10.0, 20.0]);
+    assert_eq!(canvas.xs(), [11.0, 22.0, 12.0], "a slice in, a std::vector<double> out");
     assert!(!canvas.find(9.0, 9.0).0);
 
     assert_eq!(canvas.title(), None, "a null C string is None");
@@ -89,6 +95,7 @@ fn a_canvas_lends_its_layers_and_frees_them_itself() -> Result<(), Error> {
     assert_eq!(sky.name().as_deref(), Some("air"));
     canvas.add_layer("ground")?;
     assert_eq!(canvas.layers(), 2);
+    assert_eq!(canvas.layer_names(), ["air", "ground"], "a std::vector<std::string>");
     let top = canvas.top_layer().expect("a layer");
     assert_eq!((top.depth(), top.name().as_deref()), (1, Some("ground")));
     assert!(canvas.layer_at(2).is_none(), "null is None");

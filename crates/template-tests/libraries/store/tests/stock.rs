@@ -15,6 +15,7 @@ fn items_shelves_and_tickets_are_used_and_released() -> Result<(), Error> {
     assert_eq!(item.sku(), 18007334074686647077, "above i64::MAX, read whole");
     item.restock(3);
     assert_eq!(item.quantity(), 5);
+    assert_eq!(item.history(), [2, 5], "a std::vector<int>, copied into a Vec");
     let err = item.set_price(-1.0).unwrap_err();
     assert_eq!(
         err.to_string(),

@@ -3,6 +3,10 @@
 // which calls throw, who owns a returned pointer, or which pointers are written.
 #pragma once
 
+#include <memory>
+#include <string>
+#include <vector>
+
 #if defined(__GNUC__) || defined(__clang__)
 #define CANVAS_API __attribute__((visibility("default")))
 #else
@@ -50,6 +54,8 @@ public:
     static canvas* create(int width, int height);
     /// A canvas like this one, without its shapes.
     canvas* clone() const;
+    /// A square canvas.
+    static std::unique_ptr<canvas> square(int side);
 
     /// Adds `count` shapes at (x, y); returns how many the canvas holds.
     int add(double x, double y = 0.0, int count = 1);
@@ -89,6 +95,12 @@ public:
     void clear_layers();
     /// How many layers there are.
     int layers() const;
+    /// The layers' names, bottom first.
+    std::vector<std::string> layer_names() const;
+    /// The x of every shape.
+    std::vector<double> xs() const;
+    /// Moves every shape by the offsets, in turn.
+    void shift(const std::vector<double>& offsets);
     /// The number of layers alive in the process.
     static int live_layers();
 

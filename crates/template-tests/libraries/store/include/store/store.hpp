@@ -79,7 +79,7 @@ public:
 
     /// The quantity at creation, then after each change.
     ///
-    /// Returns a vector of `int`, there for binding generators to skip.
+    /// Returns a vector of `int`.
     std::vector<int> history() const;
 
     /// The number of items alive in the process.
