@@ -220,12 +220,7 @@ pub fn plan_lines(answers: &Answers) -> Vec<String> {
     }
     // Checked answers plan; should one not, the build says why.
     if let Ok(plan) = refcount_build::Plan::new(&answers.wrapper(), &answers.name) {
-        let unmade: Vec<&str> = plan
-            .classes
-            .iter()
-            .filter(|c| c.make.is_none())
-            .map(|c| c.cpp.as_str())
-            .collect();
+        let unmade = plan.unmade();
         if !unmade.is_empty() {
             lines.push(format!(
                 "no constructor the generator can call (without inventing an argument) for {}: \

@@ -226,22 +226,12 @@ pub fn add_tests(library: &str, root: &Path, name: &str) {
 /// The answers for library `built`, read from its headers as `new-wrapper --header`
 /// reads them: the classes, constructors and methods that libclang finds.
 pub fn read_answers(name: &str, built: &Built, headers: &[&str]) -> Answers {
-    let headers: Vec<String> = headers.iter().map(|h| (*h).to_owned()).collect();
-    let found = new_wrapper::header::read(&new_wrapper::header::Request {
-        headers: headers.clone(),
-        include_dirs: vec![built.include_dir.clone()],
-        ..Default::default()
-    })
-    .unwrap_or_else(|e| panic!("reading {headers:?}: {e}"));
-    Answers {
-        cpp_namespace: found.namespace,
+    read_with(
+        name,
+        built.existing(),
+        vec![built.include_dir.clone()],
         headers,
-        classes: found.classes,
-        methods: found.methods,
-        enums: found.enums,
-        skipped: found.skipped,
-        ..answers(name, "", built.existing(), "")
-    }
+    )
 }
 
 /// The answers for a library installed on the system, read from its `headers` as
@@ -249,6 +239,19 @@ pub fn read_answers(name: &str, built: &Built, headers: &[&str]) -> Answers {
 pub fn installed_answers(name: &str, package: &str, headers: &[&str]) -> Answers {
     let include_dirs = new_wrapper::options::pkg_config_include_dirs(package)
         .unwrap_or_else(|e| panic!("pkg-config finds {package} (ci/libclang.sh installs it): {e}"));
+    let library = Library::PkgConfig {
+        package: package.to_owned(),
+    };
+    read_with(name, library, include_dirs, headers)
+}
+
+/// The answers for `library`, read from `headers` in `include_dirs`.
+fn read_with(
+    name: &str,
+    library: Library,
+    include_dirs: Vec<PathBuf>,
+    headers: &[&str],
+) -> Answers {
     let headers: Vec<String> = headers.iter().map(|h| (*h).to_owned()).collect();
     let found = new_wrapper::header::read(&new_wrapper::header::Request {
         headers: headers.clone(),
@@ -263,14 +266,7 @@ pub fn installed_answers(name: &str, package: &str, headers: &[&str]) -> Answers
         methods: found.methods,
         enums: found.enums,
         skipped: found.skipped,
-        ..answers(
-            name,
-            "",
-            Library::PkgConfig {
-                package: package.to_owned(),
-            },
-            "",
-        )
+        ..answers(name, "", library, "")
     }
 }
 

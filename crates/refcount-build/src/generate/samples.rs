@@ -32,12 +32,7 @@ fn calls(c: &ClassPlan, var: &str) -> Vec<(String, String)> {
 
 /// The per-class tests, with leak checks.
 pub fn tests(plan: &Plan) -> String {
-    let unmade: Vec<&str> = plan
-        .classes
-        .iter()
-        .filter(|c| c.make.is_none())
-        .map(|c| c.cpp.as_str())
-        .collect();
+    let unmade = plan.unmade();
     let note = if unmade.is_empty() {
         String::new()
     } else {

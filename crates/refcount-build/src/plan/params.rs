@@ -47,6 +47,30 @@ pub struct ParamPlan {
     pub sample: String,
 }
 
+impl ParamPlan {
+    /// A parameter passed as it is on each side: named `name`, of type `rust` in Rust
+    /// and `bridge` in the bridge, `cpp` in the shim, which passes `cpp_arg`.
+    fn plain(name: String, rust: &str, bridge: &str, cpp: &str, cpp_arg: String) -> ParamPlan {
+        ParamPlan {
+            rust: rust.to_owned(),
+            bridge: bridge.to_owned(),
+            cpp: cpp.to_owned(),
+            cpp_arg,
+            rust_arg: name.clone(),
+            prep: None,
+            keep: None,
+            raw: false,
+            c_string: false,
+            out: false,
+            cpp_prep: None,
+            cpp_post: None,
+            sample_class: None,
+            sample: String::new(),
+            name,
+        }
+    }
+}
+
 /// What a constructor's wrapper keeps alive of a parameter.
 #[derive(Debug, Clone)]
 pub struct Keep {
@@ -194,29 +218,22 @@ pub fn params(
                 .as_deref()
                 .map_or("data".to_owned(), |n| rust_name(n, &[]));
             let name = scope.unique(&base);
-            planned.push(ParamPlan {
-                rust: "&[u8]".to_owned(),
-                bridge: "&[u8]".to_owned(),
-                cpp: "::rust::Slice<const std::uint8_t>".to_owned(),
-                cpp_arg: format!(
-                    "reinterpret_cast<const {pointee}*>({name}.data()), static_cast<{}>({name}.size())",
-                    size.cpp()
-                ),
-                rust_arg: name.clone(),
-                prep: Some(format!(
-                    "{}::try_from({name}.len()).map_err(|_| Error::Length({name}.len()))?;",
-                    size.rust()
-                )),
-                keep: None,
-                raw: false,
-                c_string: false,
-                out: false,
-                cpp_prep: None,
-                cpp_post: None,
-                sample_class: None,
-                sample: String::new(),
-                name,
-            });
+            let cpp_arg = format!(
+                "reinterpret_cast<const {pointee}*>({name}.data()), static_cast<{}>({name}.size())",
+                size.cpp()
+            );
+            let mut row = ParamPlan::plain(
+                name.clone(),
+                "&[u8]",
+                "&[u8]",
+                "::rust::Slice<const std::uint8_t>",
+                cpp_arg,
+            );
+            row.prep = Some(format!(
+                "{}::try_from({name}.len()).map_err(|_| Error::Length({name}.len()))?;",
+                size.rust()
+            ));
+            planned.push(row);
             i += 2;
             continue;
         }
@@ -225,23 +242,14 @@ pub fn params(
             // they bound (two C strings would be two allocations: reading from one to
             // the other is undefined behaviour).
             let name = scope.unique(&name);
-            planned.push(ParamPlan {
-                rust: "&str".to_owned(),
-                bridge: "&str".to_owned(),
-                cpp: "::rust::Str".to_owned(),
-                cpp_arg: format!("{name}.data(), {name}.data() + {name}.size()"),
-                rust_arg: name.clone(),
-                prep: None,
-                keep: None,
-                raw: false,
-                c_string: false,
-                out: false,
-                cpp_prep: None,
-                cpp_post: None,
-                sample_class: None,
-                sample: String::new(),
+            let cpp_arg = format!("{name}.data(), {name}.data() + {name}.size()");
+            planned.push(ParamPlan::plain(
                 name,
-            });
+                "&str",
+                "&str",
+                "::rust::Str",
+                cpp_arg,
+            ));
             i += 2;
             continue;
         }
@@ -340,23 +348,8 @@ fn range_of(params: &[Param]) -> Option<String> {
 }
 
 fn enum_param(name: String, rust: String, bridge: String, cpp: String) -> ParamPlan {
-    ParamPlan {
-        rust,
-        bridge,
-        cpp,
-        cpp_arg: name.clone(),
-        rust_arg: name.clone(),
-        prep: None,
-        keep: None,
-        raw: false,
-        c_string: false,
-        out: false,
-        cpp_prep: None,
-        cpp_post: None,
-        sample_class: None,
-        sample: String::new(),
-        name,
-    }
+    let cpp_arg = name.clone();
+    ParamPlan::plain(name, &rust, &bridge, &cpp, cpp_arg)
 }
 
 /// An out-parameter: the shim passes a local of the C++ type, then copies it into
@@ -377,27 +370,23 @@ fn out_param(ty: &CppType, name: String, in_ctor: bool) -> Result<ParamPlan, Str
         return Err("an out-parameter of a constructor".to_owned());
     }
     let local = format!("{name}_value");
-    Ok(ParamPlan {
-        rust: scalar.rust().to_owned(),
-        bridge: format!("&mut {}", scalar.rust()),
-        cpp: format!("{}&", scalar.cpp()),
-        cpp_arg: if pointer {
-            format!("&{local}")
-        } else {
-            local.clone()
-        },
-        cpp_prep: Some(format!("{spelled} {local}{{}};")),
-        cpp_post: Some(format!("{name} = {local};")),
-        rust_arg: format!("&mut {name}"),
-        prep: None,
-        keep: None,
-        raw: false,
-        c_string: false,
-        out: true,
-        sample_class: None,
-        sample: String::new(),
-        name,
-    })
+    let cpp_arg = if pointer {
+        format!("&{local}")
+    } else {
+        local.clone()
+    };
+    let mut row = ParamPlan::plain(
+        name.clone(),
+        scalar.rust(),
+        &format!("&mut {}", scalar.rust()),
+        &format!("{}&", scalar.cpp()),
+        cpp_arg,
+    );
+    row.cpp_prep = Some(format!("{spelled} {local}{{}};"));
+    row.cpp_post = Some(format!("{name} = {local};"));
+    row.rust_arg = format!("&mut {name}");
+    row.out = true;
+    Ok(row)
 }
 
 fn param(
@@ -406,23 +395,7 @@ fn param(
     class: Option<&ClassPlan>,
     in_ctor: bool,
 ) -> Result<ParamPlan, String> {
-    let mut row = ParamPlan {
-        rust: String::new(),
-        bridge: String::new(),
-        cpp: String::new(),
-        cpp_arg: name.clone(),
-        rust_arg: name.clone(),
-        prep: None,
-        keep: None,
-        raw: false,
-        c_string: false,
-        out: false,
-        cpp_prep: None,
-        cpp_post: None,
-        sample_class: None,
-        sample: String::new(),
-        name,
-    };
+    let mut row = ParamPlan::plain(name.clone(), "", "", "", name);
     let name = row.name.clone();
     let (pointer, reference) = match ty.indirection {
         Indirection::RValue => return Err("an rvalue reference (`&&`)".to_owned()),

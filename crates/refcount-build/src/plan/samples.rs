@@ -7,6 +7,18 @@ use std::collections::BTreeMap;
 
 use super::{ClassPlan, ParamPlan, ReturnKind};
 
+impl super::Plan {
+    /// The classes that no generated test can make (no constructor the generator can
+    /// call without inventing an argument): for tests by hand.
+    pub fn unmade(&self) -> Vec<&str> {
+        self.classes
+            .iter()
+            .filter(|c| c.make.is_none())
+            .map(|c| c.cpp.as_str())
+            .collect()
+    }
+}
+
 impl ClassPlan {
     /// Whether the generated tests have a test of this class: one that makes an
     /// object of it, or calls its static functions.
