@@ -122,6 +122,18 @@ pub fn upper_camel(name: &str) -> String {
         .collect()
 }
 
+/// Whether a parameter's name says it is a size (`len`, `size`, `length`, `count`,
+/// `n`, alone or as a word of it: `file_data_length`): what tells a buffer from a
+/// pointer to one value.
+pub fn names_a_size(name: &str) -> bool {
+    snake(name).split('_').any(|word| {
+        [
+            "len", "size", "length", "count", "capacity", "bytes", "nbytes", "n", "num",
+        ]
+        .contains(&word)
+    })
+}
+
 /// The name a member's Rust method is made from: its own, or a word for the one
 /// operator bound (`operator[]` is `index`, as `std::ops::Index` names it).
 pub fn member_word(cpp: &str) -> &str {

@@ -5,8 +5,10 @@
 use std::collections::BTreeSet;
 
 use clang::{Accessibility, Availability, Entity, EntityKind, ExceptionSpecification};
-use refcount_build::model::{self, Constructor, CppType, Library, Method, Param, Returns, Wrapper};
-use refcount_build::naming::{join, rust_name, Scope};
+use refcount_build::model::{
+    self, without_defaults, Constructor, CppType, Library, Method, Param, Returns, Wrapper,
+};
+use refcount_build::naming::{join, names_a_size, rust_name, Scope};
 use refcount_build::{Plan, Refusal};
 
 use super::comments;
@@ -112,7 +114,7 @@ pub(crate) fn describe(
                     // What a default stands for may not be bindable: the call without
                     // it may be.
                     let short = without_defaults(&candidate.params).map(|params| Method {
-                        params,
+                        params: params.to_vec(),
                         ..candidate.clone()
                     });
                     let short = short.map(|short| {
@@ -197,12 +199,6 @@ fn type_word(ty: &CppType) -> String {
         model::Base::Vector(element) => format!("{}s", type_word(element)),
         model::Base::UniquePtr(element) => type_word(element),
     }
-}
-
-/// The parameters before the first that has a default, if one has.
-fn without_defaults(params: &[Param]) -> Option<Vec<Param>> {
-    let first = params.iter().position(|p| p.default.is_some())?;
-    Some(params[..first].to_vec())
 }
 
 /// The class as the model holds it, before its constructors are read.
@@ -302,17 +298,10 @@ fn is_out(ty: &CppType, i: usize, arguments: &[Entity]) -> bool {
     }
     match ty.indirection {
         model::Indirection::Reference => true,
-        model::Indirection::Pointer(1) => !arguments.iter().enumerate().any(|(j, other)| {
-            let name = other.get_name().unwrap_or_default().to_lowercase();
-            j != i
-                && ["size", "len", "length", "count", "capacity", "n", "num"]
-                    .iter()
-                    .any(|size| {
-                        name == *size
-                            || name.ends_with(&format!("_{size}"))
-                            || name.starts_with(&format!("{size}_"))
-                    })
-        }),
+        model::Indirection::Pointer(1) => !arguments
+            .iter()
+            .enumerate()
+            .any(|(j, other)| j != i && names_a_size(&other.get_name().unwrap_or_default())),
         _ => false,
     }
 }
@@ -419,7 +408,7 @@ fn constructors(
         let outcome: Result<Wrapper, Refusal> = tried(params.clone()).or_else(|refusal| {
             // Without what its defaults stand for, it may still be bound.
             let short = without_defaults(&params).ok_or_else(|| refusal.clone())?;
-            let bound = tried(short).map_err(|_| refusal.clone())?;
+            let bound = tried(short.to_vec()).map_err(|_| refusal.clone())?;
             skipped.push(format!(
                 "{what} with its defaulted arguments: {}",
                 refusal.allowed

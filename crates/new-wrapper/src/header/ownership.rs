@@ -70,9 +70,6 @@ pub(crate) fn decide<'tu>(
     let free = free_functions(root, namespace);
     let mut classes = Vec::new();
     if answers.is_empty() {
-        // A class no one asked for that cannot be owned (a document's node, reached
-        // only through its document) is left out, not the whole read.
-        let mut refusals = Vec::new();
         let iterators = iterators(&in_namespace);
         for class in &in_namespace {
             if iterators.contains(&class.name()) {
@@ -84,17 +81,13 @@ pub(crate) fn decide<'tu>(
                 ));
                 continue;
             }
-            match infer(class.entity, &class.name(), &free) {
-                Ok(class) => classes.push(class),
-                Err(ReadError::Refused(why)) => {
-                    skipped.push(format!("{}: {why}", class.name()));
-                    refusals.push(why);
-                }
-                Err(other) => return Err(other),
-            }
+            classes.push(infer(class.entity, &class.name(), &free));
         }
         if classes.is_empty() {
-            return Err(ReadError::Refused(refusals.join("\n")));
+            return Err(ReadError::Refused(format!(
+                "every class of namespace `{namespace}` is an iterator: answer the classes \
+                 with --class"
+            )));
         }
     } else {
         for answer in answers {
@@ -110,7 +103,7 @@ pub(crate) fn decide<'tu>(
                 ClassRequest::Given(given) => given_class(class.entity, given),
                 ClassRequest::Named { rust, .. } => Class {
                     rename: rust.clone(),
-                    ..infer(class.entity, name, &free)?
+                    ..infer(class.entity, name, &free)
                 },
             });
         }
@@ -196,11 +189,7 @@ fn free_functions(root: Entity, namespace: &str) -> Vec<(String, Option<String>)
 }
 
 /// Infers the ownership of class `name` from its members and the free functions.
-fn infer<'tu>(
-    entity: Entity<'tu>,
-    name: &str,
-    free: &[(String, Option<String>)],
-) -> Result<Class<'tu>, ReadError> {
+fn infer<'tu>(entity: Entity<'tu>, name: &str, free: &[(String, Option<String>)]) -> Class<'tu> {
     let methods = public_methods(entity);
     let has_member = |member: &str| {
         methods.iter().any(|m| {
@@ -229,39 +218,39 @@ fn infer<'tu>(
         .iter()
         .find(|(add, release)| has_member(add) && has_member(release))
     {
-        return Ok(class(
+        return class(
             Ownership::Intrusive {
                 add_ref: call((*add).to_owned()),
                 release: call((*release).to_owned()),
             },
             vec![(*add).to_owned(), (*release).to_owned()],
-        ));
+        );
     }
     for (add, release) in FREE_PAIRS {
         if let (Some(add), Some(release)) = (has_free(add), has_free(release)) {
-            return Ok(class(
+            return class(
                 Ownership::Intrusive {
                     add_ref: call(format!("{namespace}::{add}")),
                     release: call(format!("{namespace}::{release}")),
                 },
                 Vec::new(),
-            ));
+            );
         }
     }
     if destructor_is_public(entity) {
-        return Ok(class(Ownership::Unique { destroy: None }, Vec::new()));
+        return class(Ownership::Unique { destroy: None }, Vec::new());
     }
     if let Some(destroy) = DESTROYERS.iter().find_map(|pattern| has_free(pattern)) {
-        return Ok(class(
+        return class(
             Ownership::Unique {
                 destroy: Some(call(format!("{namespace}::{destroy}"))),
             },
             Vec::new(),
-        ));
+        );
     }
     // Nothing releases it from outside: its objects belong to other objects (a
     // document's nodes), and Rust only borrows them.
-    Ok(class(Ownership::View, Vec::new()))
+    class(Ownership::View, Vec::new())
 }
 
 /// Whether `delete` may be called on the class from outside: its destructor is public

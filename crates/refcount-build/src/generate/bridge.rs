@@ -112,9 +112,7 @@ fn class(out: &mut Out, plan: &Plan, c: &ClassPlan) {
         out.push("        ///\n        /// # Safety\n        ///\n        /// `p` points to a live object.\n");
         out.line(&format!(
             "        unsafe fn {}(p: *mut {}) -> *mut {};",
-            b.shim,
-            c.rust,
-            b.view_ffi()
+            b.shim, c.rust, b.ffi
         ));
     }
     if c.kind != "view" {

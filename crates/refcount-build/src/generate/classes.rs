@@ -200,6 +200,64 @@ impl TryFrom<{ANY}::AnyHandle> for {rust} {{
     }
 }
 
+/// The safe value of what a bridge function returned, `raw_`, for the kinds that
+/// wrap it (the `SAFETY` comment, if one is needed, goes to `out`).
+fn wrapped(out: &mut Out, kind: &ReturnKind) -> String {
+    let never_null = |is_ref: bool, what: &str| {
+        if is_ref {
+            format!(".expect(\"{what} is never null\")")
+        } else {
+            String::new()
+        }
+    };
+    match kind {
+        ReturnKind::Object {
+            class,
+            from,
+            is_ref,
+            ..
+        } => {
+            let how = if *from == "from_adopted" {
+                ", whose reference it hands over"
+            } else {
+                "; the handle adds a reference of its own"
+            };
+            out.line(&format!(
+                "        // SAFETY: the method returned a live object or null{how}."
+            ));
+            let expect = never_null(*is_ref, "a C++ reference (or a new object)");
+            format!("unsafe {{ {class}::{from}(raw_) }}{expect}")
+        }
+        ReturnKind::View {
+            class,
+            is_ref,
+            mutable,
+            ..
+        } => {
+            out.line("        // SAFETY: null, or an object the receiver keeps alive (as assumed above); the");
+            out.line("        // view borrows the receiver, so it cannot outlive it.");
+            let from = if *mutable { "from_mut_ptr" } else { "from_ptr" };
+            let expect = never_null(*is_ref, "a C++ reference");
+            format!("unsafe {{ {class}::{from}(raw_) }}{expect}")
+        }
+        ReturnKind::Vector { strings: true } => {
+            "raw_.iter().map(|s| s.to_string_lossy().into_owned()).collect::<Vec<_>>()".to_owned()
+        }
+        ReturnKind::Vector { strings: false } => {
+            "raw_.iter().copied().collect::<Vec<_>>()".to_owned()
+        }
+        ReturnKind::CString => {
+            out.line(
+                "        // SAFETY: null, or a NUL-terminated string the object keeps: copied",
+            );
+            out.line("        // before anything else can change or free it.");
+            "(!raw_.is_null())\n            .then(|| unsafe { std::ffi::CStr::from_ptr(raw_) }.to_string_lossy().into_owned())"
+                .to_owned()
+        }
+        ReturnKind::Void | ReturnKind::Value | ReturnKind::String => "raw_".to_owned(),
+    }
+}
+
 /// Why the pointers a call passes are valid through it.
 fn pointers_live(params: &[ParamPlan]) -> &'static str {
     if params.iter().any(|p| p.c_string) {
@@ -416,71 +474,18 @@ pub(super) fn method(out: &mut Out, c: &ClassPlan, m: &MethodPlan) {
         .collect();
     // The returned value's expression, bound to a name first when more follows. The
     // locals end in `_`, which no parameter's name does (a keyword's is `type_`).
+    // What the bridge returns is wrapped, but for nothing and plain values: bound to
+    // `raw_` first.
     let value = match &m.ret.kind {
         ReturnKind::Void => {
             out.line(&format!("        {call};"));
             None
         }
-        ReturnKind::Object {
-            class,
-            from,
-            is_ref,
-            ..
-        } => {
+        ReturnKind::Value | ReturnKind::String => Some(call),
+        kind => {
             out.line(&format!("        let raw_ = {call};"));
-            let how = if *from == "from_adopted" {
-                ", whose reference it hands over"
-            } else {
-                "; the handle adds a reference of its own"
-            };
-            out.line(&format!(
-                "        // SAFETY: the method returned a live object or null{how}."
-            ));
-            let expect = if *is_ref {
-                ".expect(\"a C++ reference (or a new object) is never null\")"
-            } else {
-                ""
-            };
-            Some(format!("unsafe {{ {class}::{from}(raw_) }}{expect}"))
+            Some(wrapped(out, kind))
         }
-        ReturnKind::View {
-            class,
-            is_ref,
-            mutable,
-            ..
-        } => {
-            out.line(&format!("        let raw_ = {call};"));
-            out.line("        // SAFETY: null, or an object the receiver keeps alive (as assumed above); the");
-            out.line("        // view borrows the receiver, so it cannot outlive it.");
-            let from = if *mutable { "from_mut_ptr" } else { "from_ptr" };
-            let expect = if *is_ref {
-                ".expect(\"a C++ reference is never null\")"
-            } else {
-                ""
-            };
-            Some(format!("unsafe {{ {class}::{from}(raw_) }}{expect}"))
-        }
-        ReturnKind::Vector { strings } => {
-            out.line(&format!("        let raw_ = {call};"));
-            Some(if *strings {
-                "raw_.iter().map(|s| s.to_string_lossy().into_owned()).collect::<Vec<_>>()"
-                    .to_owned()
-            } else {
-                "raw_.iter().copied().collect::<Vec<_>>()".to_owned()
-            })
-        }
-        ReturnKind::CString => {
-            out.line(&format!("        let raw_ = {call};"));
-            out.line(
-                "        // SAFETY: null, or a NUL-terminated string the object keeps: copied",
-            );
-            out.line("        // before anything else can change or free it.");
-            Some(
-                "(!raw_.is_null())\n            .then(|| unsafe { std::ffi::CStr::from_ptr(raw_) }.to_string_lossy().into_owned())"
-                    .to_owned(),
-            )
-        }
-        _ => Some(call),
     };
     let mut parts: Vec<String> = Vec::new();
     match value {
@@ -492,11 +497,7 @@ pub(super) fn method(out: &mut Out, c: &ClassPlan, m: &MethodPlan) {
         None => {}
     }
     parts.extend(outs.iter().map(|name| (*name).to_owned()));
-    let result = match parts.len() {
-        0 => "()".to_owned(),
-        1 => parts.remove(0),
-        _ => format!("({})", parts.join(", ")),
-    };
+    let result = crate::plan::tuple(parts);
     if m.result {
         out.line(&format!("        Ok({result})"));
     } else if result != "()" {

@@ -19,7 +19,8 @@ pub use method::{Method, Returns, METHOD_FORM};
 pub use read::ReadError;
 pub use text::HEADER;
 pub use types::{
-    is_identifier, parse_params, show_params as show, Base, CppType, Indirection, Param, Scalar,
+    is_identifier, parse_params, show_params as show, without_defaults, Base, CppType, Indirection,
+    Param, Scalar,
 };
 
 use crate::{Error, Refusal, Result};

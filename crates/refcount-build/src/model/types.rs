@@ -179,9 +179,11 @@ impl FromStr for CppType {
         // A template's argument is read on its own: `std::vector<const char*>`.
         let mut vector = None;
         let mut text = text.to_owned();
+        // The outermost: the first in the text.
         let template = ["std::vector", "std::unique_ptr"]
             .iter()
-            .find_map(|name| Some((text.find(&format!("{name}<"))?, *name)));
+            .filter_map(|name| Some((text.find(&format!("{name}<"))?, *name)))
+            .min();
         if let Some((start, template)) = template {
             let open = start + template.len();
             let mut depth = 0;
@@ -412,6 +414,13 @@ pub fn parse_params(text: &str) -> Result<Vec<Param>, String> {
         })
 }
 
+/// The parameters before the first that has a default (a call may stop there), if
+/// one has.
+pub fn without_defaults(params: &[Param]) -> Option<&[Param]> {
+    let first = params.iter().position(|p| p.default.is_some())?;
+    Some(&params[..first])
+}
+
 /// `params` as an answer writes them: `double width, double height`.
 pub fn show_params(params: &[Param]) -> String {
     params
@@ -437,6 +446,7 @@ mod tests {
             "std::vector<const char*>",
             "std::vector<std::vector<double>>",
             "std::unique_ptr<shape>",
+            "std::unique_ptr<std::vector<int>>",
         ] {
             assert_eq!(text.parse::<CppType>().unwrap().to_string(), text);
         }

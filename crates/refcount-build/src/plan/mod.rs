@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 pub use enums::EnumPlan;
 pub use params::{Keep, ParamPlan, ReturnKind, ReturnPlan};
 
-use crate::model::{Constructor, Method, Param, Wrapper, CLASS_FORM};
+use crate::model::{without_defaults, Constructor, Method, Param, Wrapper, CLASS_FORM};
 use crate::naming::{join, member_word, rust_name, Scope, TAKEN_METHODS};
 use crate::Refusal;
 
@@ -93,6 +93,22 @@ pub struct ClassPlan {
     pub bases: Vec<BasePlan>,
 }
 
+impl ClassPlan {
+    /// The Rust types it defines: its own, and its view type.
+    pub fn type_names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.rust.as_str()).chain(self.view.as_deref())
+    }
+}
+
+/// A tuple of `parts` as Rust writes it: `()` for none, the one alone, `(a, b)`.
+pub(crate) fn tuple(mut parts: Vec<String>) -> String {
+    match parts.len() {
+        0 => "()".to_owned(),
+        1 => parts.remove(0),
+        _ => format!("({})", parts.join(", ")),
+    }
+}
+
 /// A base a view converts to.
 #[derive(Debug, Clone)]
 pub struct BasePlan {
@@ -108,13 +124,6 @@ pub struct BasePlan {
     pub method: String,
     /// The base's type in the bridge.
     pub ffi: String,
-}
-
-impl BasePlan {
-    /// The base's type in the bridge.
-    pub fn view_ffi(&self) -> &str {
-        &self.ffi
-    }
 }
 
 /// A constructor, decided.
@@ -193,12 +202,9 @@ impl Plan {
                     ),
                 ));
             }
-            let names = |k: &ClassPlan| [Some(k.rust.clone()), k.view.clone()];
             let clash = classes.iter().find(|k| {
-                names(k)
-                    .iter()
-                    .flatten()
-                    .any(|name| names(&plan).iter().flatten().any(|mine| mine == name))
+                k.type_names()
+                    .any(|name| plan.type_names().any(|mine| mine == name))
             });
             if let Some(other) = clash {
                 return Err(Refusal::new(
@@ -221,13 +227,17 @@ impl Plan {
             }
             let taken = classes
                 .iter()
-                .map(|c| &c.rust)
-                .chain(enums.iter().map(|k| &k.rust));
-            if let Some(other) = taken.clone().find(|rust| **rust == plan.rust) {
+                .flat_map(ClassPlan::type_names)
+                .chain(enums.iter().map(|k| k.rust.as_str()))
+                .any(|rust| rust == plan.rust);
+            if taken {
                 return Err(Refusal::new(
                     what,
                     e.code(),
-                    format!("its Rust name `{other}` is taken: rename one with `as`"),
+                    format!(
+                        "its Rust name `{}` is taken: rename one with `as`",
+                        plan.rust
+                    ),
                 ));
             }
             enums.push(plan);
@@ -273,14 +283,6 @@ impl Plan {
                 };
                 classes[i].bases.push(plan);
             }
-        }
-        let converted: Vec<String> = classes
-            .iter()
-            .flat_map(|c| c.bases.iter().map(|b| b.cpp.clone()))
-            .collect();
-        for c in classes.iter_mut().filter(|c| converted.contains(&c.cpp)) {
-            c.lent = true;
-            c.lent_mut = true;
         }
         for (i, class) in wrapper.classes.iter().enumerate() {
             // A constructor with defaults gets a short form too, as methods do.
@@ -444,12 +446,13 @@ impl Plan {
 /// The parameters without their defaults, and the Rust name of the first left out,
 /// if any has a default.
 fn short_form(params: &[Param]) -> Option<(Vec<Param>, String)> {
-    let first = params.iter().position(|p| p.default.is_some())?;
+    let short = without_defaults(params)?;
+    let first = short.len();
     let name = match &params[first].name {
         Some(name) => rust_name(name, &[]),
         None => format!("arg{first}"),
     };
-    Some((params[..first].to_vec(), name))
+    Some((short.to_vec(), name))
 }
 
 /// A short form's doc: what the parameters left out take.
@@ -500,7 +503,7 @@ fn method_plan(
         Scope::with(&["this_"]),
     )
     .map_err(refuse)?;
-    let mut ret = params::returns(&m.returns, classes, enums, ns)
+    let mut ret = params::returns(&m.returns, m.is_const, classes, enums, ns)
         .map_err(|why| refuse(format!("its return type `{}` is {why}", m.returns.ty)))?;
     // Out-parameters are returned after the value, as a tuple.
     let mut returned: Vec<String> = Vec::new();
@@ -508,30 +511,20 @@ fn method_plan(
         returned.push(ret.rust.clone());
     }
     returned.extend(params.iter().filter(|p| p.out).map(|p| p.rust.clone()));
-    ret.rust = match returned.len() {
-        0 => "()".to_owned(),
-        1 => returned.remove(0),
-        _ => format!("({})", returned.join(", ")),
-    };
-    if let ReturnKind::View { mutable, .. } = &mut ret.kind {
-        if m.is_static || !matches!(c.kind, "unique" | "view") {
-            return Err(refuse(format!(
-                "it lends an object that something else owns, and a view of it can be tied only \
-                 to a borrow of a uniquely owned object or of a view (`{}` is {}{})",
-                c.cpp,
-                c.kind,
-                if m.is_static {
-                    ", and the method is static"
-                } else {
-                    ""
-                }
-            )));
-        }
-        // A const member lends only what it may: a shared view.
-        if m.is_const && *mutable {
-            *mutable = false;
-            ret.rust = ret.rust.replace("&mut ", "&");
-        }
+    ret.rust = tuple(returned);
+    let lends = matches!(ret.kind, ReturnKind::View { .. });
+    if lends && (m.is_static || !matches!(c.kind, "unique" | "view")) {
+        return Err(refuse(format!(
+            "it lends an object that something else owns, and a view of it can be tied only to \
+             a borrow of a uniquely owned object or of a view (`{}` is {}{})",
+            c.cpp,
+            c.kind,
+            if m.is_static {
+                ", and the method is static"
+            } else {
+                ""
+            }
+        )));
     }
     if let ReturnKind::Object { cpp_class, .. } = &ret.kind {
         let returned = classes
@@ -554,21 +547,21 @@ fn method_plan(
         }
         scope
     });
-    let rust = match &m.rust {
-        _ if forced.is_some() => scope.unique(&forced.expect("some")),
-        Some(rust) if TAKEN_METHODS.contains(&rust.as_str()) => {
+    let rust = match (&m.rust, forced) {
+        (_, Some(forced)) => scope.unique(&forced),
+        (Some(rust), None) if TAKEN_METHODS.contains(&rust.as_str()) => {
             return Err(refuse(format!(
                 "the Rust name `{rust}` is one the generated type defines itself: choose another"
             )))
         }
-        Some(rust) if !scope.take(rust) => {
+        (Some(rust), None) if !scope.take(rust) => {
             return Err(refuse(format!(
                 "the Rust name `{rust}` is used twice in `{}`",
                 m.class
             )))
         }
-        Some(rust) => rust.clone(),
-        None => {
+        (Some(rust), None) => rust.clone(),
+        (None, None) => {
             let first = rust_name(member_word(&m.cpp), TAKEN_METHODS);
             let mut parts = vec![member_word(&m.cpp)];
             parts.extend(params.iter().map(|p| p.name.as_str()));

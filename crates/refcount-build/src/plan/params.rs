@@ -2,7 +2,7 @@
 //! safe Rust function, the bridge, the C++ shim and the C++ call.
 
 use crate::model::{Base, CppType, Indirection, Param, Returns, Scalar};
-use crate::naming::{rust_name, Scope};
+use crate::naming::{names_a_size, rust_name, Scope};
 
 use super::{ClassPlan, EnumPlan};
 
@@ -141,10 +141,23 @@ pub enum ReturnKind {
     },
 }
 
-fn class_named<'a>(ty: &CppType, classes: &'a [ClassPlan], ns: &str) -> Option<&'a ClassPlan> {
+/// The item of `items` that a type names (`key` gives an item's C++ name): as
+/// written, or without the namespace's qualification (a class may share the
+/// namespace's name: `canvas::mode` in namespace `canvas` is the class's enum).
+fn named<'a, T>(ty: &CppType, items: &'a [T], ns: &str, key: fn(&T) -> &str) -> Option<&'a T> {
     let name = ty.named()?;
-    let name = name.strip_prefix(&format!("{ns}::")).unwrap_or(name);
-    classes.iter().find(|c| c.cpp == name)
+    items.iter().find(|item| key(item) == name).or_else(|| {
+        let unqualified = name.strip_prefix(&format!("{ns}::"))?;
+        items.iter().find(|item| key(item) == unqualified)
+    })
+}
+
+fn class_named<'a>(ty: &CppType, classes: &'a [ClassPlan], ns: &str) -> Option<&'a ClassPlan> {
+    named(ty, classes, ns, |c| &c.cpp)
+}
+
+fn enum_named<'a>(ty: &CppType, enums: &'a [EnumPlan], ns: &str) -> Option<&'a EnumPlan> {
+    named(ty, enums, ns, |e| &e.cpp)
 }
 
 /// A vector's element as the bridge carries it: (Rust type, C++ type, a string).
@@ -162,16 +175,6 @@ fn vector_element(element: &CppType) -> Result<(&'static str, &'static str, bool
             "a vector of `{element}` (only of scalars and of std::string)"
         )),
     }
-}
-
-fn enum_named<'a>(ty: &CppType, enums: &'a [EnumPlan], ns: &str) -> Option<&'a EnumPlan> {
-    // As written, or qualified by the namespace (a class may share the namespace's
-    // name: `canvas::mode` in namespace `canvas` is the class's enum).
-    let name = ty.named()?;
-    enums.iter().find(|e| e.cpp == name).or_else(|| {
-        let unqualified = name.strip_prefix(&format!("{ns}::"))?;
-        enums.iter().find(|e| e.cpp == unqualified)
-    })
 }
 
 /// An enum by value or const reference: the same on every side of the call.
@@ -282,29 +285,21 @@ fn buffer_of(params: &[Param]) -> Option<(String, Scalar)> {
     let [data, size, ..] = params else {
         return None;
     };
-    let bytes = data.ty.is_const
-        && data.ty.indirection == Indirection::Pointer(1)
-        && matches!(
-            &data.ty.base,
-            Base::Char | Base::Void | Base::Scalar(Scalar::U8 | Scalar::I8, _)
-        );
+    let pointee = match &data.ty.base {
+        _ if !data.ty.is_const || data.ty.indirection != Indirection::Pointer(1) => return None,
+        Base::Char => "char".to_owned(),
+        Base::Void => "void".to_owned(),
+        Base::Scalar(byte @ (Scalar::U8 | Scalar::I8), _) => byte.cpp().to_owned(),
+        _ => return None,
+    };
     let Base::Scalar(scalar, _) = &size.ty.base else {
         return None;
     };
     let integer = !matches!(scalar, Scalar::Bool | Scalar::F32 | Scalar::F64)
         && size.ty.indirection == Indirection::Value
         && !size.out;
-    let name = rust_name(size.name.as_deref()?, &[]);
-    let sized = name
-        .split('_')
-        .any(|word| ["len", "size", "length", "count", "bytes", "n", "nbytes"].contains(&word));
-    let pointee = match &data.ty.base {
-        Base::Char => "char".to_owned(),
-        Base::Void => "void".to_owned(),
-        Base::Scalar(byte, _) => byte.cpp().to_owned(),
-        _ => return None,
-    };
-    (bytes && integer && sized && !data.out).then_some((pointee, *scalar))
+    let sized = names_a_size(size.name.as_deref()?);
+    (integer && sized && !data.out).then_some((pointee, *scalar))
 }
 
 /// The Rust name of a `(const char* begin, const char* end)` range at the start of
@@ -537,9 +532,33 @@ fn object_param(
     Ok(row)
 }
 
-/// What a method returns, or why it cannot be bound.
+/// An object of class `c` that the shim's `wrap` of the call gives as a pointer, and
+/// `from` wraps (`from_adopted`, `from_retained`); `never_null` for a reference or a
+/// new object, which the Rust side then returns without `Option`.
+fn object(c: &ClassPlan, from: &'static str, never_null: bool, wrap: String) -> ReturnPlan {
+    ReturnPlan {
+        kind: ReturnKind::Object {
+            class: c.rust.clone(),
+            cpp_class: c.cpp.clone(),
+            from,
+            is_ref: never_null,
+        },
+        rust: if never_null {
+            c.rust.clone()
+        } else {
+            format!("Option<{}>", c.rust)
+        },
+        bridge: format!("*mut {}", c.rust),
+        cpp: format!("{}*", c.qualified),
+        cpp_wrap: wrap,
+    }
+}
+
+/// What a method returns, or why it cannot be bound. A view it lends is `&mut` only
+/// from a non-const member (`receiver_const` false) and of a non-const result.
 pub fn returns(
     r: &Returns,
+    receiver_const: bool,
     classes: &[ClassPlan],
     enums: &[EnumPlan],
     ns: &str,
@@ -616,18 +635,12 @@ pub fn returns(
                     c.cpp, c.cpp, c.ownership
                 ));
             }
-            return Ok(ReturnPlan {
-                kind: ReturnKind::Object {
-                    class: c.rust.clone(),
-                    cpp_class: c.cpp.clone(),
-                    from: "from_adopted",
-                    is_ref: false,
-                },
-                rust: format!("Option<{}>", c.rust),
-                bridge: format!("*mut {}", c.rust),
-                cpp: format!("{}*", c.qualified),
-                cpp_wrap: "CALL.release()".to_owned(),
-            });
+            return Ok(object(
+                c,
+                "from_adopted",
+                false,
+                "CALL.release()".to_owned(),
+            ));
         }
         Base::Char if pointer == 1 && ty.is_const && !r.owned => {
             // Copied before anything else can change or free it.
@@ -652,18 +665,8 @@ pub fn returns(
     let c = class_named(ty, classes, ns).ok_or_else(unknown)?;
     if pointer == 0 && !reference && c.kind == "unique" && !r.owned {
         // A value: moved into a new object, which the caller then owns alone.
-        return Ok(ReturnPlan {
-            kind: ReturnKind::Object {
-                class: c.rust.clone(),
-                cpp_class: c.cpp.clone(),
-                from: "from_adopted",
-                is_ref: true,
-            },
-            rust: c.rust.clone(),
-            bridge: format!("*mut {}", c.rust),
-            cpp: format!("{}*", c.qualified),
-            cpp_wrap: format!("new {}(CALL)", c.qualified),
-        });
+        let wrap = format!("new {}(CALL)", c.qualified);
+        return Ok(object(c, "from_adopted", true, wrap));
     }
     if usize::from(pointer) + usize::from(reference) != 1 {
         return Err(format!(
@@ -686,14 +689,14 @@ pub fn returns(
         ));
     }
     if !r.owned && c.kind != "intrusive" {
-        let Some(view) = c.view.clone().filter(|_| c.kind != "counted") else {
+        let Some(view) = c.view.clone() else {
             return Err(format!(
                 "an object the method keeps (a borrowed counted object has no safe Rust type; \
                  write `-> new {}*` if the caller owns it)",
                 c.cpp
             ));
         };
-        let mutable = !ty.is_const;
+        let mutable = !ty.is_const && !receiver_const;
         let borrow = if mutable { "&mut " } else { "&" };
         return Ok(ReturnPlan {
             kind: ReturnKind::View {
@@ -717,20 +720,5 @@ pub fn returns(
     } else {
         "from_retained"
     };
-    Ok(ReturnPlan {
-        kind: ReturnKind::Object {
-            class: c.rust.clone(),
-            cpp_class: c.cpp.clone(),
-            from,
-            is_ref: reference,
-        },
-        rust: if reference {
-            c.rust.clone()
-        } else {
-            format!("Option<{}>", c.rust)
-        },
-        bridge: format!("*mut {}", c.rust),
-        cpp: format!("{}*", c.qualified),
-        cpp_wrap: wrap,
-    })
+    Ok(object(c, from, reference, wrap))
 }

@@ -50,7 +50,13 @@ pub(super) fn mark_wrapping(classes: &mut [ClassPlan]) {
             _ => None,
         })
         .collect();
-    for (cpp, from) in returned {
+    // A view converts to its bases' views, which it lends.
+    let bases: Vec<(String, &'static str)> = classes
+        .iter()
+        .flat_map(|c| &c.bases)
+        .flat_map(|b| [(b.cpp.clone(), "lent"), (b.cpp.clone(), "lent_mut")])
+        .collect();
+    for (cpp, from) in returned.into_iter().chain(bases) {
         let class = classes.iter_mut().find(|c| c.cpp == cpp).expect("a class");
         match from {
             "from_adopted" => class.from_adopted = true,
