@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Everything that crosses the FFI, under valgrind: the worked examples, the tests of
 # both wrapper crates, and the tests of freshly generated crates (the sample's, four
-# other libraries', from answers and from their headers, and two installed ones',
-# jsoncpp and tinyxml2). Any leak (definite or indirect), invalid read or write, or
+# other libraries', from answers and from their headers, and three installed ones',
+# jsoncpp, tinyxml2 and poppler-cpp). Any leak (definite or indirect), invalid read or write, or
 # double free fails the step.
 # Installs valgrind when it is missing.
 set -euo pipefail
@@ -32,7 +32,7 @@ echo "-- a generated crate's tests (the sample)"
 generate -p new-wrapper -- "$scratch/generated" --no-build --no-ci 2>/dev/null
 crates=("$scratch/generated")
 
-echo "-- the tests of crates generated for six other libraries, answered and read"
+echo "-- the tests of crates generated for other libraries, answered and read"
 while read -r crate; do
     crates+=("$crate")
 done < <(generate -p template-tests --bin test-crates -- "$scratch/others" 2>/dev/null)

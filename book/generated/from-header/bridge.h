@@ -110,6 +110,9 @@ inline ::geo::shape* shape_scaled_copy(const ::geo::shape& self, double factor) 
 inline ::geo::shape* shape_self_ref(::geo::shape* self) {
     return self->self_ref();
 }
+inline ::geo::shape* shape_doubled(const ::geo::shape& self) {
+    return [&] { const auto held_ = self.doubled(); auto* p = held_.get(); if (p != nullptr) { p->retain(); } return const_cast<::geo::shape*>(p); }();
+}
 inline bool shape_same_size(const ::geo::shape& self, ::geo::shape* other) {
     return self.same_size(*other);
 }
@@ -118,6 +121,12 @@ inline std::int64_t shape_id(const ::geo::shape& self) {
 }
 inline std::int32_t shape_live() {
     return ::geo::shape::live();
+}
+inline ::geo::shape* shape_square(double side) {
+    return [&] { const auto held_ = ::geo::square(side); auto* p = held_.get(); if (p != nullptr) { p->retain(); } return const_cast<::geo::shape*>(p); }();
+}
+inline ::geo::shape* shape_make_rectangle(double width, double height) {
+    return ::geo::make_rectangle(width, height);
 }
 // ANCHOR_END: shims_shape
 

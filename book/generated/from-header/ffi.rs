@@ -86,6 +86,9 @@ mod bridge {
         /// Each pointer points to a live object.
         unsafe fn shape_self_ref(this_: *mut Shape) -> Result<*mut Shape>;
 
+        /// `shape::doubled`: A shape twice as wide, held by a `ref`.
+        fn shape_doubled(this_: &Shape) -> Result<*mut Shape>;
+
         /// `shape::same_size`: Whether `other` has the same width and height.
         ///
         /// # Safety
@@ -98,6 +101,12 @@ mod bridge {
 
         /// `shape::live`: The number of shapes alive in the process.
         fn shape_live() -> Result<i32>;
+
+        /// `shape::square`: A square of `side`, held by a `ref`.
+        fn shape_square(side: f64) -> Result<*mut Shape>;
+
+        /// `shape::make_rectangle`: A new rectangle.
+        fn shape_make_rectangle(width: f64, height: f64) -> Result<*mut Shape>;
     }
 }
 // ANCHOR_END: bridge

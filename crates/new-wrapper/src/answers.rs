@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use refcount_build::model::Enum;
+use refcount_build::model::{Enum, StringClass};
 use refcount_build::{model, Class, Method, Wrapper};
 
 use crate::{template_dir, Error};
@@ -65,6 +65,11 @@ pub struct Answers {
     pub methods: Vec<Method>,
     /// The enums the methods take or return (`enums`).
     pub enums: Vec<Enum>,
+    /// The library's own string classes (`strings`).
+    pub strings: Vec<StringClass>,
+    /// The library's intrusive smart pointers, beyond the well-known ones
+    /// (`smart_pointers`).
+    pub smart_pointers: Vec<String>,
     /// What a header reader did not bind, as `WHAT: WHY` (`skipped`).
     pub skipped: Vec<String>,
     /// The system packages that provide the library, for the CI workflow
@@ -136,6 +141,8 @@ impl Answers {
             classes: lines(&template_default("classes")),
             methods: lines(&template_default("methods")),
             enums: Vec::new(),
+            strings: Vec::new(),
+            smart_pointers: Vec::new(),
             skipped: Vec::new(),
             system_packages: Vec::new(),
             refcount: RefcountSource::Path(template_default("refcount_path")),
@@ -169,6 +176,8 @@ impl Answers {
             format!("classes={}", list(&self.classes)),
             format!("methods={}", list(&self.methods)),
             format!("enums={}", list(&self.enums)),
+            format!("strings={}", list(&self.strings)),
+            format!("smart_pointers={}", list(&self.smart_pointers)),
             format!("skipped={}", list(&self.skipped)),
             format!("system_packages={}", list(&self.system_packages)),
         ];
@@ -213,7 +222,8 @@ impl Answers {
             let (key, value) = define.split_once('=').expect("every define is key=value");
             let value = match key {
                 "ci" => toml::Value::Boolean(value == "true"),
-                "headers" | "classes" | "methods" | "enums" | "skipped" | "system_packages"
+                "headers" | "classes" | "methods" | "enums" | "strings" | "smart_pointers"
+                | "skipped" | "system_packages"
                     if !value.is_empty() =>
                 {
                     toml::Value::String(format!("{}\n", value.replace(';', "\n")))
@@ -266,6 +276,8 @@ impl Answers {
             classes: self.classes.clone(),
             methods: self.methods.clone(),
             enums: self.enums.clone(),
+            strings: self.strings.clone(),
+            smart_pointers: self.smart_pointers.clone(),
             system_packages: self.system_packages.clone(),
             library,
         }

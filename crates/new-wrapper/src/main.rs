@@ -11,6 +11,7 @@ use clap::{Args, Parser, Subcommand};
 use new_wrapper::header::ClassRequest;
 use new_wrapper::options::{self, Options};
 use new_wrapper::{generate, template_dir, Error, Library};
+use refcount_build::model::StringClass;
 use refcount_build::Method;
 
 const EXAMPLES: &str = "\
@@ -95,6 +96,18 @@ struct New {
     /// parameter types.
     #[arg(long = "method", value_name = "ANSWER")]
     methods: Vec<Method>,
+    /// One of the library's own string classes, by its UTF-8 conversions: NAME : TO /
+    /// FROM, where `value.TO()` gives the bytes and `NAME::FROM(data, size)` makes
+    /// one (`poppler::ustring : to_utf8 / from_utf8`); members that take or return
+    /// it are bound with `&str` and `String` (repeat for more).
+    #[arg(long = "string-class", value_name = "ANSWER")]
+    strings: Vec<StringClass>,
+    /// A class template of the library that is an intrusive smart pointer (holds a
+    /// count of a self-counting object, gives it with `get()`), such as `geo::ref`;
+    /// members returning one return a handle with its own count. The well-known
+    /// ones (`boost::intrusive_ptr`, `sk_sp`, ...) need no answer (repeat for more).
+    #[arg(long = "smart-pointer", value_name = "TEMPLATE")]
+    smart_pointers: Vec<String>,
     /// Do not read the headers: wrap only what --class and --method answer.
     #[arg(long)]
     no_read: bool,
@@ -194,6 +207,8 @@ fn new(cli: &New) -> Result<(), Error> {
         headers: cli.headers.clone(),
         classes: cli.classes.clone(),
         methods: cli.methods.clone(),
+        strings: cli.strings.clone(),
+        smart_pointers: cli.smart_pointers.clone(),
         no_read: cli.no_read,
         include_dir: cli.include_dir.clone(),
         lib_dir: cli.lib_dir.clone(),

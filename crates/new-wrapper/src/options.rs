@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use refcount_build::model::StringClass;
 use refcount_build::Method;
 
 use crate::header::{self, ClassRequest, Request};
@@ -24,6 +25,10 @@ pub struct Options {
     pub classes: Vec<ClassRequest>,
     /// The methods answered by hand.
     pub methods: Vec<Method>,
+    /// The library's own string classes.
+    pub strings: Vec<StringClass>,
+    /// The library's intrusive smart pointers.
+    pub smart_pointers: Vec<String>,
     /// Do not read the headers.
     pub no_read: bool,
     /// A prebuilt library's folders and name.
@@ -113,6 +118,8 @@ pub fn answers(options: &Options) -> Result<(Answers, Report), Error> {
         return Ok((answers, report));
     }
     answers.headers = options.headers.clone();
+    answers.strings = options.strings.clone();
+    answers.smart_pointers = options.smart_pointers.clone();
     let given: Option<Vec<_>> = options
         .classes
         .iter()
@@ -149,6 +156,8 @@ pub fn answers(options: &Options) -> Result<(Answers, Report), Error> {
         include_dirs,
         namespace: options.namespace.clone(),
         classes: options.classes.clone(),
+        strings: options.strings.clone(),
+        smart_pointers: options.smart_pointers.clone(),
     };
     let start = Instant::now();
     let found = header::read(&request).map_err(Error::Read)?;
@@ -157,6 +166,7 @@ pub fn answers(options: &Options) -> Result<(Answers, Report), Error> {
     answers.classes = found.classes;
     answers.methods = merge(found.methods, &options.methods);
     answers.enums = found.enums;
+    answers.smart_pointers.extend(found.smart_pointers);
     answers.skipped = found.skipped;
     Ok((answers, report))
 }
@@ -228,6 +238,26 @@ pub fn plan_lines(answers: &Answers) -> Vec<String> {
                 unmade.join(", ")
             ));
         }
+    }
+    // Memory the library may keep makes a function `unsafe`: worth a look first.
+    let kept: Vec<String> = answers
+        .methods
+        .iter()
+        .filter(|m| m.params.iter().any(|p| p.kept))
+        .map(|m| format!("{}::{}", m.class, m.cpp))
+        .chain(answers.classes.iter().flat_map(|c| {
+            c.constructors
+                .iter()
+                .filter(|k| k.params.iter().any(|p| p.kept))
+                .map(move |k| format!("{}::{}", c.cpp, k.name))
+        }))
+        .collect();
+    if !kept.is_empty() {
+        lines.push(format!(
+            "unsafe, as the library may keep the memory they are given (`kept`; drop the \
+             word in wrapper.toml where it copies): {}",
+            kept.join(", ")
+        ));
     }
     if !answers.skipped.is_empty() {
         lines.push(format!(

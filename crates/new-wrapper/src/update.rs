@@ -49,6 +49,8 @@ pub fn update(root: &Path) -> Result<Updated, Error> {
             .cloned()
             .map(ClassRequest::Given)
             .collect(),
+        strings: wrapper.strings.clone(),
+        smart_pointers: wrapper.smart_pointers.clone(),
     })
     .map_err(Error::Read)?;
 
@@ -72,6 +74,11 @@ pub fn update(root: &Path) -> Result<Updated, Error> {
             merged.methods.push(entry.clone());
         } else {
             updated.removed.push(entry.to_string());
+        }
+    }
+    for read in found.smart_pointers {
+        if !merged.smart_pointers.contains(&read) {
+            merged.smart_pointers.push(read);
         }
     }
     // The enums the members read use: the user's entries kept, new ones added.

@@ -66,11 +66,17 @@ fn a_class_that_counts_itself_with_members_and_a_private_destructor() {
             "shape.describe(const std::string& prefix) const -> std::string",
             "shape.scaled_copy(double factor) const -> new shape*",
             "shape.self_ref() -> shape*",
+            "shape.doubled() const -> geo::ref<shape>",
             "shape.same_size(const shape& other) const -> bool",
             "shape.id() const -> long long",
             "shape.live() static -> int",
+            // Free functions that make a shape: a smart pointer's, a factory's name.
+            "shape.square(double side) free -> geo::ref<shape>",
+            "shape.make_rectangle(double width, double height) free -> new shape*",
         ]
     );
+    // `geo::ref` has a public `get()` of a class that counts itself.
+    assert_eq!(found.smart_pointers, ["geo::ref"]);
     assert_eq!(
         found.skipped,
         [
@@ -231,4 +237,92 @@ fn a_header_that_does_not_compile_shows_the_compilers_diagnostic() {
     assert!(err
         .to_string()
         .starts_with("the headers do not compile:\n  "));
+}
+
+/// What a library installed on the system declares in `headers`, read as
+/// `--pkg-config PACKAGE` reads it (`ci/libclang.sh` installs each).
+fn installed(package: &str, headers: &[&str], strings: &[&str]) -> Found {
+    read(&Request {
+        headers: headers.iter().map(|h| (*h).to_owned()).collect(),
+        include_dirs: new_wrapper::options::pkg_config_include_dirs(package).unwrap(),
+        strings: strings.iter().map(|s| s.parse().unwrap()).collect(),
+        ..Request::default()
+    })
+    .unwrap()
+}
+
+/// The member `class.name(` as read, without its doc.
+fn member<'a>(methods: &'a [String], start: &str) -> Vec<&'a String> {
+    methods.iter().filter(|m| m.starts_with(start)).collect()
+}
+
+#[test]
+fn pointers_a_library_may_keep_are_marked_kept_and_a_flag_to_keep_one_is_left_at_its_default() {
+    // jsoncpp's `StaticString` and `Reader` hold `const char*` fields: what their
+    // members are given as characters, they may keep.
+    let json = installed("jsoncpp", &["json/json.h"], &[]);
+    let reader = methods_of(&json, "Reader");
+    assert_eq!(
+        member(
+            &reader,
+            "Reader.parse(kept const char* beginDoc, kept const char* endDoc"
+        )
+        .len(),
+        1,
+        "{reader:?}"
+    );
+    assert!(
+        member(&reader, "Reader.parse(const std::string& document").len() == 1,
+        "a std::string is copied: {reader:?}"
+    );
+    assert!(classes_of(&json)
+        .iter()
+        .any(|c| c.starts_with("StaticString=unique new(kept const char* czstring)")));
+    // Value copies what it is given: nothing of it is kept.
+    assert!(!methods_of(&json, "Value")
+        .iter()
+        .any(|m| m.contains("kept")));
+    // tinyxml2's `SetValue(const char*, bool staticMem = false)`: `staticMem = true`
+    // would keep the pointer, so the flag stays at its default.
+    let xml = installed("tinyxml2", &["tinyxml2.h"], &[]);
+    let element = methods_of(&xml, "XMLElement");
+    assert!(
+        element.contains(&"XMLElement.SetName(const char* str)".to_owned()),
+        "{element:?}"
+    );
+    assert!(!element.iter().any(|m| m.contains("staticMem")));
+    assert!(xml.skipped.iter().any(|s| s.starts_with(
+        "XMLElement::SetName(const char *, bool) with its defaulted arguments: the flag \
+         `staticMem`"
+    )));
+}
+
+#[test]
+fn poppler_documents_come_from_factories_and_its_string_class_is_answered_once() {
+    let found = installed(
+        "poppler-cpp",
+        &["poppler-document.h", "poppler-page.h"],
+        &["poppler::ustring : to_utf8 / from_utf8"],
+    );
+    let document = methods_of(&found, "document");
+    // The bytes a document is loaded from are read for as long as it lives.
+    assert!(document.iter().any(|m| m.starts_with(
+        "document.load_from_raw_data(kept const char* file_data, int file_data_length"
+    )));
+    assert!(document.iter().any(|m| m
+        .starts_with("document.load_from_file(const std::string& file_name")
+        && m.ends_with("static -> new document*")));
+    assert!(document
+        .contains(&"document.get_pdf_version(out int* major, out int* minor) const".to_owned()));
+    assert!(document.contains(&"document.get_title() const -> poppler::ustring".to_owned()));
+    assert!(document.contains(&"document.create_page(int index) const -> new page*".to_owned()));
+    // `text(const rectf& = rectf())`: the rectangle is no type the kit knows, and
+    // has a default, so the member is bound without it.
+    assert!(
+        methods_of(&found, "page").contains(&"page.text() const -> poppler::ustring".to_owned())
+    );
+    assert!(found
+        .enums
+        .iter()
+        .any(|e| e.cpp == "document::page_mode_enum"));
 }

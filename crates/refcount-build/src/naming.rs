@@ -134,6 +134,31 @@ pub fn names_a_size(name: &str) -> bool {
     })
 }
 
+/// Whether a flag's name asks the callee to keep a pointer instead of copying what
+/// it points to (tinyxml2's `SetValue(const char*, bool staticMem = false)`,
+/// `in_place`, `no_copy`, `borrow`): a member is bound with such a flag left at its
+/// default, never set from safe Rust.
+pub fn asks_to_keep(name: &str) -> bool {
+    let snake = snake(name);
+    let words: Vec<&str> = snake.split('_').collect();
+    words.iter().any(|w| {
+        [
+            "static", "inplace", "nocopy", "borrow", "borrowed", "keep", "zerocopy",
+        ]
+        .contains(w)
+    }) || snake.contains("in_place")
+        || snake.contains("no_copy")
+        || snake.contains("zero_copy")
+}
+
+/// Whether a member's name says it makes a copy (`clone`, `copy`, `duplicate`,
+/// `deepCopy`), which does not point into what it was copied from.
+pub fn names_a_copy(name: &str) -> bool {
+    snake(name)
+        .split('_')
+        .any(|word| ["clone", "copy", "duplicate", "dup"].contains(&word))
+}
+
 /// The name a member's Rust method is made from: its own, or a word for the one
 /// operator bound (`operator[]` is `index`, as `std::ops::Index` names it).
 pub fn member_word(cpp: &str) -> &str {

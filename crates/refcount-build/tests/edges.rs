@@ -17,6 +17,8 @@ fn wrapper(classes: &[&str], methods: &[&str]) -> Wrapper {
             .map(|m| m.parse::<Method>().unwrap())
             .collect(),
         enums: Vec::new(),
+        strings: Vec::new(),
+        smart_pointers: Vec::new(),
         system_packages: Vec::new(),
         library: Library::PkgConfig {
             package: "acme".to_owned(),

@@ -70,6 +70,7 @@ mod opaque;
 mod owned;
 mod shared;
 mod sync;
+mod tied;
 mod track;
 
 #[cfg(feature = "dynamic")]
@@ -96,6 +97,7 @@ pub use native::{Native, NativeCounted, SendNative, SyncNative};
 pub use opaque::{Opaque, OpaqueRaw};
 pub use owned::Owned;
 pub use shared::Shared;
+pub use tied::Tied;
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use new_wrapper::{Answers, Library, RefcountSource};
+use refcount_build::model::StringClass;
 use refcount_build::{Class, Method};
 
 use crate::kit_root;
@@ -231,18 +232,69 @@ pub fn read_answers(name: &str, built: &Built, headers: &[&str]) -> Answers {
         built.existing(),
         vec![built.include_dir.clone()],
         headers,
+        Vec::new(),
     )
 }
 
-/// The answers for a library installed on the system, read from its `headers` as
-/// `new-wrapper --pkg-config PACKAGE --header ...` reads them, none added.
-pub fn installed_answers(name: &str, package: &str, headers: &[&str]) -> Answers {
+/// A library installed from Debian that nobody here wrote, with the program written
+/// against the crate generated for it (`real/<library>.rs`).
+#[derive(Debug, Clone, Copy)]
+pub struct RealLibrary {
+    /// Its name, and its program's (`real/<library>.rs`).
+    pub library: &'static str,
+    /// Its pkg-config package.
+    pub package: &'static str,
+    /// The headers read (`--header`).
+    pub headers: &'static [&'static str],
+    /// The answers the headers cannot give: its string classes (`--string-class`).
+    pub strings: &'static [&'static str],
+}
+
+/// The real libraries the kit is proved on: `ci/libclang.sh` installs each.
+pub const REAL_LIBRARIES: [RealLibrary; 3] = [
+    RealLibrary {
+        library: "jsoncpp",
+        package: "jsoncpp",
+        headers: &["json/json.h"],
+        strings: &[],
+    },
+    RealLibrary {
+        library: "tinyxml2",
+        package: "tinyxml2",
+        headers: &["tinyxml2.h"],
+        strings: &[],
+    },
+    RealLibrary {
+        library: "poppler",
+        package: "poppler-cpp",
+        headers: &["poppler-document.h", "poppler-page.h"],
+        strings: &["poppler::ustring : to_utf8 / from_utf8"],
+    },
+];
+
+/// The real library called `library`.
+pub fn real_library(library: &str) -> RealLibrary {
+    *REAL_LIBRARIES
+        .iter()
+        .find(|real| real.library == library)
+        .unwrap_or_else(|| panic!("`{library}` is one of REAL_LIBRARIES"))
+}
+
+/// The answers for a library installed on the system, read from its headers as
+/// `new-wrapper --pkg-config PACKAGE --header ... --string-class ...` reads them.
+pub fn installed_answers(name: &str, real: RealLibrary) -> Answers {
+    let package = real.package;
     let include_dirs = new_wrapper::options::pkg_config_include_dirs(package)
         .unwrap_or_else(|e| panic!("pkg-config finds {package} (ci/libclang.sh installs it): {e}"));
     let library = Library::PkgConfig {
         package: package.to_owned(),
     };
-    read_with(name, library, include_dirs, headers)
+    let strings: Vec<StringClass> = real
+        .strings
+        .iter()
+        .map(|s| s.parse().unwrap_or_else(|e| panic!("{s}: {e}")))
+        .collect();
+    read_with(name, library, include_dirs, real.headers, strings)
 }
 
 /// The answers for `library`, read from `headers` in `include_dirs`.
@@ -251,11 +303,13 @@ fn read_with(
     library: Library,
     include_dirs: Vec<PathBuf>,
     headers: &[&str],
+    strings: Vec<StringClass>,
 ) -> Answers {
     let headers: Vec<String> = headers.iter().map(|h| (*h).to_owned()).collect();
     let found = new_wrapper::header::read(&new_wrapper::header::Request {
         headers: headers.clone(),
         include_dirs,
+        strings: strings.clone(),
         ..Default::default()
     })
     .unwrap_or_else(|e| panic!("reading {headers:?}: {e}"));
@@ -265,6 +319,8 @@ fn read_with(
         classes: found.classes,
         methods: found.methods,
         enums: found.enums,
+        strings,
+        smart_pointers: found.smart_pointers,
         skipped: found.skipped,
         ..answers(name, "", library, "")
     }

@@ -230,15 +230,15 @@ fn a_method_of_an_unknown_class_or_with_an_unknown_type_is_refused() {
         "\"circle.area() const -> double\" is not a valid method (methods): `circle` is not one \
          of the classes answered"
     );
-    assert!(refused_answers(
+    let refused = refused_answers(
         &["shape=unique"],
-        &["shape.points() const -> std::map<int,int>"]
-    )
-    .starts_with(
-        "\"shape.points() const -> std::map<int,int>\" is not a valid method `shape.points` \
-         (methods): its return type `std::map<int,int>` is a type that is neither built in nor one \
-         of the classes answered"
-    ));
+        &["shape.points() const -> std::map<int,int>"],
+    );
+    assert!(refused.starts_with(
+        "\"shape.points() const -> std::map<int, int>\" is not a valid method `shape.points` \
+         (methods): its return type `std::map<int, int>` is neither built in nor answered (answer it \
+         as a class, an enum or a string class"
+    ), "{refused}");
     assert!(refused_answers(&["shape=counted(close)"], &["shape.self_ref() -> shape*"]).contains(
         "a borrowed counted object has no safe Rust type; write `-> new shape*` if the caller owns \
          it"

@@ -6,9 +6,10 @@ use std::collections::BTreeSet;
 
 use clang::{Accessibility, Availability, Entity, EntityKind, ExceptionSpecification};
 use refcount_build::model::{
-    self, without_defaults, Constructor, CppType, Library, Method, Param, Returns, Wrapper,
+    self, buffer_at, without_defaults, Constructor, CppType, Library, Method, Param, Returns,
+    Wrapper,
 };
-use refcount_build::naming::{join, names_a_size, rust_name, Scope};
+use refcount_build::naming::{asks_to_keep, join, names_a_size, rust_name, Scope};
 use refcount_build::{Plan, Refusal};
 
 use super::comments;
@@ -66,14 +67,17 @@ fn signature(function: Entity) -> String {
 pub(crate) fn describe(
     classes: &Classes,
     namespace: &str,
+    request: &super::Request,
     skipped: &mut Vec<String>,
-) -> (Vec<model::Class>, Vec<Method>, Vec<model::Enum>) {
+) -> Described {
     let mut wrapper = Wrapper {
         namespace: namespace.to_owned(),
         headers: Vec::new(),
         classes: classes.list.iter().map(|c| class_of(c, classes)).collect(),
         methods: Vec::new(),
         enums: Vec::new(),
+        strings: request.strings.clone(),
+        smart_pointers: request.smart_pointers.clone(),
         system_packages: Vec::new(),
         library: Library::PkgConfig {
             package: String::new(),
@@ -92,58 +96,127 @@ pub(crate) fn describe(
                 method.get_display_name().unwrap_or_default()
             );
             let candidate = match method_of(class, method, classes) {
-                Ok(Some(candidate)) => candidate,
+                Ok(Some((candidate, cut))) => {
+                    if let Some(why) = cut {
+                        skipped.push(format!("{what} with its defaulted arguments: {why}"));
+                    }
+                    sync_smart_pointers(&mut wrapper, classes);
+                    candidate
+                }
                 Ok(None) => continue,
                 Err(why) => {
                     skipped.push(format!("{what}: {why}"));
                     continue;
                 }
             };
-            let needed = missing_enums(
-                &wrapper,
-                &candidate.params,
-                Some(&candidate.returns.ty),
-                classes,
-            );
-            match Plan::check_method_with(&wrapper, &candidate, &needed) {
-                Ok(()) => {
-                    wrapper.enums.extend(needed);
-                    wrapper.methods.push(candidate);
-                }
-                Err(refusal) => {
-                    // What a default stands for may not be bindable: the call without
-                    // it may be.
-                    let short = without_defaults(&candidate.params).map(|params| Method {
-                        params: params.to_vec(),
-                        ..candidate.clone()
-                    });
-                    let short = short.map(|short| {
-                        let needed = missing_enums(
-                            &wrapper,
-                            &short.params,
-                            Some(&short.returns.ty),
-                            classes,
-                        );
-                        (short, needed)
-                    });
-                    match short {
-                        Some((short, needed))
-                            if Plan::check_method_with(&wrapper, &short, &needed).is_ok() =>
-                        {
-                            wrapper.enums.extend(needed);
-                            skipped.push(format!(
-                                "{what} with its defaulted arguments: {}",
-                                refusal.allowed
-                            ));
-                            wrapper.methods.push(short);
-                        }
-                        _ => skipped.push(format!("{what}: {}", refusal.allowed)),
-                    }
-                }
-            }
+            bind(&mut wrapper, candidate, &what, classes, skipped);
         }
     }
-    (wrapper.classes, wrapper.methods, wrapper.enums)
+    for function in &classes.functions {
+        let what = format!(
+            "{}::{}",
+            classes.namespace,
+            function.get_display_name().unwrap_or_default()
+        );
+        match free_function_of(*function, classes) {
+            Ok(Some((candidate, cut))) => {
+                if let Some(why) = cut {
+                    skipped.push(format!("{what} with its defaulted arguments: {why}"));
+                }
+                sync_smart_pointers(&mut wrapper, classes);
+                bind(&mut wrapper, candidate, &what, classes, skipped);
+            }
+            Ok(None) => {}
+            // Only a function that would make a wrapped class's object is worth a
+            // line: the namespace's other functions are no factories.
+            Err(why) if makes_a_class(*function, classes) => skipped.push(format!("{what}: {why}")),
+            Err(_) => {}
+        }
+    }
+    Described {
+        classes: wrapper.classes,
+        methods: wrapper.methods,
+        enums: wrapper.enums,
+        smart_pointers: wrapper
+            .smart_pointers
+            .into_iter()
+            .filter(|name| !request.smart_pointers.contains(name))
+            .collect(),
+    }
+}
+
+/// Adds `candidate` to `wrapper`'s methods, with the enums it names, if it can be
+/// bound; else its form without its defaulted parameters, if that can (what a
+/// default stands for may not be bindable); else says why not in `skipped`.
+fn bind(
+    wrapper: &mut Wrapper,
+    candidate: Method,
+    what: &str,
+    classes: &Classes,
+    skipped: &mut Vec<String>,
+) {
+    let needed = |method: &Method, wrapper: &Wrapper| {
+        missing_enums(wrapper, &method.params, Some(&method.returns.ty), classes)
+    };
+    let enums = needed(&candidate, wrapper);
+    let refusal = match Plan::check_method_with(wrapper, &candidate, &enums) {
+        Ok(()) => {
+            wrapper.enums.extend(enums);
+            wrapper.methods.push(candidate);
+            return;
+        }
+        Err(refusal) => refusal,
+    };
+    if let Some(params) = without_defaults(&candidate.params) {
+        let short = Method {
+            params: params.to_vec(),
+            ..candidate.clone()
+        };
+        let enums = needed(&short, wrapper);
+        if Plan::check_method_with(wrapper, &short, &enums).is_ok() {
+            wrapper.enums.extend(enums);
+            skipped.push(format!(
+                "{what} with its defaulted arguments: {}",
+                refusal.allowed
+            ));
+            wrapper.methods.push(short);
+            return;
+        }
+    }
+    skipped.push(format!("{what}: {}", refusal.allowed));
+}
+
+/// Whether a function's result names one of the wrapped classes.
+fn makes_a_class(function: Entity, classes: &Classes) -> bool {
+    let Some(ty) = function
+        .get_result_type()
+        .and_then(|result| cpp_type(result, classes).ok())
+    else {
+        return false;
+    };
+    let mut names = Vec::new();
+    ty.names(&mut names);
+    names
+        .iter()
+        .any(|name| classes.list.iter().any(|c| c.name == *name))
+}
+
+/// What [`describe`] finds.
+pub(crate) struct Described {
+    pub(crate) classes: Vec<model::Class>,
+    pub(crate) methods: Vec<Method>,
+    pub(crate) enums: Vec<model::Enum>,
+    /// The intrusive smart pointers found (beyond those the request answered).
+    pub(crate) smart_pointers: Vec<String>,
+}
+
+/// Adds the intrusive smart pointers the types read so far name to `wrapper`'s.
+fn sync_smart_pointers(wrapper: &mut Wrapper, classes: &Classes) {
+    for name in classes.smart_pointers.borrow().iter() {
+        if !wrapper.smart_pointers.contains(name) {
+            wrapper.smart_pointers.push(name.clone());
+        }
+    }
 }
 
 /// The enums that `params` and `returns` name and `wrapper` lacks.
@@ -198,6 +271,7 @@ fn type_word(ty: &CppType) -> String {
         model::Base::Named(name) => rust_name(name.rsplit("::").next().unwrap_or(name), &[]),
         model::Base::Vector(element) => format!("{}s", type_word(element)),
         model::Base::UniquePtr(element) => type_word(element),
+        model::Base::Template(name, _) => rust_name(name.rsplit("::").next().unwrap_or(name), &[]),
     }
 }
 
@@ -239,34 +313,82 @@ fn doc(entity: Entity) -> String {
         .unwrap_or_default()
 }
 
-/// A function's parameters, or why one has no type the model can hold.
-fn parameters(function: Entity, classes: &Classes) -> Result<Vec<Param>, String> {
+/// A function's parameters, or why one has no type the model can hold. A
+/// defaulted parameter that cannot be held, or a flag that asks the callee to keep
+/// a pointer (`bool staticMem = false`), ends the list there: the member is bound
+/// with the defaults from it on, and the second value says why.
+fn parameters(function: Entity, classes: &Classes) -> Result<(Vec<Param>, Option<String>), String> {
     let arguments = function.get_arguments().unwrap_or_default();
-    arguments
-        .iter()
-        .enumerate()
-        .map(|(i, argument)| {
-            let name = argument.get_name().filter(|name| !name.is_empty());
-            let ty = argument
-                .get_type()
-                .ok_or_else(|| format!("parameter {} has no type", i + 1))
-                .and_then(|ty| cpp_type(ty, classes))
-                .map_err(|why| {
-                    format!(
-                        "parameter {} (`{}`) is {why}",
-                        i + 1,
-                        name.as_deref().unwrap_or("")
-                    )
-                })?;
-            let default = default_of(*argument);
-            Ok(Param {
-                out: is_out(&ty, i, &arguments),
-                ty,
-                name,
-                default,
+    let mut params = Vec::new();
+    for (i, argument) in arguments.iter().enumerate() {
+        let name = argument.get_name().filter(|name| !name.is_empty());
+        let default = default_of(*argument);
+        let shown = name.as_deref().unwrap_or("");
+        let ty = argument
+            .get_type()
+            .ok_or_else(|| format!("parameter {} has no type", i + 1))
+            .and_then(|ty| cpp_type(ty, classes))
+            .map_err(|why| format!("parameter {} (`{shown}`) is {why}", i + 1));
+        let ty = match (ty, &default) {
+            (Ok(ty), _) => ty,
+            (Err(why), Some(_)) => return Ok((params, Some(why))),
+            (Err(why), None) => return Err(why),
+        };
+        let flag = matches!(ty.base, model::Base::Scalar(model::Scalar::Bool, _));
+        if flag && default.is_some() && asks_to_keep(shown) {
+            let why = format!(
+                "the flag `{shown}` asks it to keep a pointer instead of a copy (left at its \
+                 default)"
+            );
+            return Ok((params, Some(why)));
+        }
+        params.push(Param {
+            out: is_out(&ty, i, &arguments),
+            ty,
+            name,
+            default,
+            kept: false,
+        });
+    }
+    Ok((params, None))
+}
+
+/// Marks the parameters whose memory the callee may keep: every pointer to
+/// characters or bytes of a class that holds such a pointer itself (jsoncpp's
+/// `StaticString`, its `Reader`'s `begin_`), and the buffers given to what makes an
+/// object (`makes`: a constructor or factory; poppler's `load_from_raw_data` reads
+/// the bytes for as long as the document lives).
+fn mark_kept(params: &mut [Param], class: &Class, makes: bool) {
+    let holds = holds_byte_pointer(class.entity);
+    for i in 0..params.len() {
+        let buffer = buffer_at(&params[i..]).is_some();
+        if params[i].points_to_bytes() && (holds || (makes && buffer)) {
+            params[i].kept = true;
+        }
+    }
+}
+
+/// Whether a class has a field that points to characters or bytes it does not own
+/// (`const char*`, `const void*`): whatever it is given, it may keep.
+fn holds_byte_pointer(class: Entity) -> bool {
+    class.get_children().into_iter().any(|field| {
+        field.get_kind() == EntityKind::FieldDecl
+            && field.get_type().is_some_and(|ty| {
+                let ty = ty.get_canonical_type();
+                ty.get_kind() == clang::TypeKind::Pointer
+                    && ty.get_pointee_type().is_some_and(|pointee| {
+                        pointee.is_const_qualified()
+                            && matches!(
+                                pointee.get_kind(),
+                                clang::TypeKind::CharS
+                                    | clang::TypeKind::CharU
+                                    | clang::TypeKind::SChar
+                                    | clang::TypeKind::UChar
+                                    | clang::TypeKind::Void
+                            )
+                    })
             })
-        })
-        .collect()
+    })
 }
 
 /// A parameter's default argument as the header spells it, if it has one.
@@ -343,13 +465,19 @@ fn constructors(
             skipped.push(format!("{what}: variadic"));
             continue;
         }
-        let params = match parameters(constructor, classes) {
-            Ok(params) => params,
+        let mut params = match parameters(constructor, classes) {
+            Ok((params, cut)) => {
+                if let Some(why) = cut {
+                    skipped.push(format!("{what} with its defaulted arguments: {why}"));
+                }
+                params
+            }
             Err(why) => {
                 skipped.push(format!("{what}: {why}"));
                 continue;
             }
         };
+        mark_kept(&mut params, class, true);
         // A uniquely owned object by const reference, as a copy takes it: the wrapper
         // would have to keep it, and no object of the class that a member returns
         // could (jsoncpp's `Value(const StaticString&)` keeps the string's pointer).
@@ -403,7 +531,7 @@ fn constructors(
                 name: name.clone(),
                 params,
             });
-            Plan::new(&tried, "check").map(|_| tried)
+            Plan::check_class(&tried, &class.name).map(|()| tried)
         };
         let outcome: Result<Wrapper, Refusal> = tried(params.clone()).or_else(|refusal| {
             // Without what its defaults stand for, it may still be bound.
@@ -426,8 +554,33 @@ fn constructors(
 }
 
 /// A method, `Ok(None)` for what is not a method to bind at all (deleted, the class's
-/// own count), or why it cannot be described.
-fn method_of(class: &Class, method: Entity, classes: &Classes) -> Result<Option<Method>, String> {
+/// own count), or why it cannot be described; with why its defaulted parameters
+/// from one on are left to their defaults, if they are.
+fn method_of(
+    class: &Class,
+    method: Entity,
+    classes: &Classes,
+) -> Result<Option<(Method, Option<String>)>, String> {
+    function_of(Some(class), method, classes)
+}
+
+/// A free function of the namespace that makes an object of a wrapped class (a
+/// factory by its comment or name returning `T*`, or returning a
+/// `std::unique_ptr<T>` or an intrusive smart pointer of one), as a `free` method
+/// of that class; `Ok(None)` for any other function.
+fn free_function_of(
+    function: Entity,
+    classes: &Classes,
+) -> Result<Option<(Method, Option<String>)>, String> {
+    function_of(None, function, classes)
+}
+
+/// A member of `class`, or a free function (`None`) bound to the class it makes.
+fn function_of(
+    class: Option<&Class>,
+    method: Entity,
+    classes: &Classes,
+) -> Result<Option<(Method, Option<String>)>, String> {
     let name = method.get_name().unwrap_or_default();
     match method.get_availability() {
         Availability::Unavailable => return Ok(None),
@@ -446,13 +599,13 @@ fn method_of(class: &Class, method: Entity, classes: &Classes) -> Result<Option<
     if after_operator.is_some_and(|c| !(c.is_alphanumeric() || c == '_')) && name != "operator[]" {
         return Err("an operator".to_owned());
     }
-    if class.count_members.contains(&name) {
+    if class.is_some_and(|class| class.count_members.contains(&name)) {
         return Err("the reference count, which the handles call".to_owned());
     }
     if method.is_variadic() {
         return Err("variadic".to_owned());
     }
-    let params = parameters(method, classes)?;
+    let (mut params, cut) = parameters(method, classes)?;
     let raw_comment = method.get_comment().unwrap_or_default();
     let result = method
         .get_result_type()
@@ -482,16 +635,40 @@ fn method_of(class: &Class, method: Entity, classes: &Classes) -> Result<Option<
         && matches!(ty.indirection, model::Indirection::Pointer(1))
         && !ty.is_const
         && ty.named().is_some();
-    Ok(Some(Method {
+    let free = class.is_none();
+    let class = match class {
+        Some(class) => class,
+        None => {
+            // The class a free function makes, if it makes one.
+            let made = match &ty.base {
+                _ if owned => ty.named(),
+                model::Base::UniquePtr(element) => element.named(),
+                model::Base::Template(_, arguments) if arguments.len() == 1 => arguments[0].named(),
+                _ => None,
+            };
+            match made.and_then(|name| classes.list.iter().find(|c| c.name == name)) {
+                Some(class) => class,
+                None => return Ok(None),
+            }
+        }
+    };
+    mark_kept(
+        &mut params,
+        class,
+        owned && (free || method.is_static_method()),
+    );
+    let method = Method {
         class: class.name.clone(),
         cpp: name,
         params,
         is_const: method.is_const_method(),
-        is_static: method.is_static_method(),
+        is_static: free || method.is_static_method(),
+        free,
         returns: Returns { ty, owned },
         throws: !noexcept && comments::mentions_throwing(&raw_comment),
         noexcept,
         rust: None,
         doc: doc(method),
-    }))
+    };
+    Ok(Some((method, cut)))
 }

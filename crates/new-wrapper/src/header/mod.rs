@@ -113,6 +113,12 @@ pub struct Request {
     pub namespace: Option<String>,
     /// The classes asked for (`--class`): when any is given, only those are wrapped.
     pub classes: Vec<ClassRequest>,
+    /// The library's own string classes (`--string-class`), which members may then
+    /// take and return.
+    pub strings: Vec<refcount_build::model::StringClass>,
+    /// The library's intrusive smart pointers (`--smart-pointer`), which members may
+    /// then return.
+    pub smart_pointers: Vec<String>,
 }
 
 /// What the headers hold, as the wrapper's model.
@@ -126,6 +132,9 @@ pub struct Found {
     pub methods: Vec<Method>,
     /// The enums the methods and constructors take or return.
     pub enums: Vec<refcount_build::model::Enum>,
+    /// The intrusive smart pointers the methods return, found in the headers (a
+    /// class template with `get()` of a class that counts itself).
+    pub smart_pointers: Vec<String>,
     /// What was left out, as `WHAT: WHY`.
     pub skipped: Vec<String>,
     /// How long libclang took to parse the headers.
@@ -166,14 +175,27 @@ impl fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
-/// The headers in the folders of `headers`.
+/// The headers in the folders of `headers` and below them (`glibmm.h` includes
+/// `glibmm/ustring.h`, ...), a few levels deep.
 fn beside(headers: &[PathBuf]) -> Vec<PathBuf> {
     let mut found = Vec::new();
-    for folder in headers.iter().filter_map(|header| header.parent()) {
-        let Ok(entries) = std::fs::read_dir(folder) else {
+    let mut pending: Vec<(PathBuf, u8)> = headers
+        .iter()
+        .filter_map(|header| Some((header.parent()?.to_path_buf(), 0)))
+        .collect();
+    let mut seen = std::collections::BTreeSet::new();
+    while let Some((folder, depth)) = pending.pop() {
+        if !seen.insert(folder.clone()) {
+            continue;
+        }
+        let Ok(entries) = std::fs::read_dir(&folder) else {
             continue;
         };
         for path in entries.flatten().map(|entry| entry.path()) {
+            if path.is_dir() && depth < 3 {
+                pending.push((path, depth + 1));
+                continue;
+            }
             let header = path.extension().is_some_and(|ext| {
                 ["h", "hh", "hpp", "hxx", "h++"].contains(&&*ext.to_string_lossy())
             });
@@ -188,25 +210,29 @@ fn beside(headers: &[PathBuf]) -> Vec<PathBuf> {
 /// Reads `request`'s headers.
 pub fn read(request: &Request) -> Result<Found, ReadError> {
     setup::with_unit(request, |root, headers, parse_time| {
-        let mut declared = walk::classes_in(root, headers);
+        let mut searched = headers.to_vec();
+        let mut declared = walk::classes_in(root, &searched);
         if declared.is_empty() {
             // An umbrella header (`json/json.h`) declares nothing itself: its classes
             // are in the headers beside it, which it includes.
-            declared = walk::classes_in(root, &beside(headers));
+            searched = beside(headers);
+            declared = walk::classes_in(root, &searched);
         }
         let namespace = match &request.namespace {
             Some(namespace) => namespace.clone(),
             None => walk::only_namespace(&declared)?,
         };
         let mut skipped = Vec::new();
-        let classes =
+        let mut classes =
             ownership::decide(root, &declared, &namespace, &request.classes, &mut skipped)?;
-        let (classes, methods, enums) = members::describe(&classes, &namespace, &mut skipped);
+        classes.functions = walk::functions_in(root, &searched, &namespace);
+        let described = members::describe(&classes, &namespace, request, &mut skipped);
         Ok(Found {
             namespace,
-            classes,
-            methods,
-            enums,
+            classes: described.classes,
+            methods: described.methods,
+            enums: described.enums,
+            smart_pointers: described.smart_pointers,
             skipped,
             parse_time,
         })

@@ -3,7 +3,7 @@
 //! rule lives; here are only the facts libclang knows and the model cannot see
 //! (signedness of `char`, a record that is `std::string`, which class a name is).
 
-use clang::{EntityKind, Type, TypeKind};
+use clang::{Entity, EntityKind, Type, TypeKind};
 use refcount_build::model::{Base, CppType, Enum, Indirection, Scalar};
 
 use super::walk::Classes;
@@ -87,6 +87,10 @@ fn base(ty: Type, classes: &Classes, pointed: bool) -> Result<Base, String> {
             Base::Vector(Box::new(element))
         }
         TypeKind::Enum => Base::Named(enum_of(ty, classes)?),
+        TypeKind::Record if template_of(ty, classes).is_some() => {
+            let (name, arguments) = template_of(ty, classes).expect("just checked");
+            Base::Template(name, arguments)
+        }
         _ => match classes.name_of(ty) {
             Some(class) => Base::Named(class),
             None => Base::Named(
@@ -96,6 +100,74 @@ fn base(ty: Type, classes: &Classes, pointed: bool) -> Result<Base, String> {
             ),
         },
     })
+}
+
+/// A class template's specialization, as its template's name and its type
+/// arguments (`geo::ref<shape>`), when every argument is a type the model holds.
+fn template_of(ty: Type, classes: &Classes) -> Option<(String, Vec<CppType>)> {
+    let arguments = ty.get_template_argument_types()?;
+    if arguments.is_empty() {
+        return None;
+    }
+    let display = unqualified(ty);
+    let name = display.split('<').next()?.trim().to_owned();
+    if let [Some(element)] = arguments.as_slice() {
+        if holds_a_count_of(ty, *element, classes) && !name.starts_with("std::") {
+            classes.smart_pointers.borrow_mut().insert(name.clone());
+        }
+    }
+    let arguments = arguments
+        .into_iter()
+        .map(|argument| cpp_type(argument?, classes).ok())
+        .collect::<Option<Vec<_>>>()?;
+    Some((name, arguments))
+}
+
+/// Whether the class template specialization `ty` is an intrusive smart pointer
+/// of `element`: its one argument is a wrapped class that counts itself, and it
+/// gives the object with a public `get()`. Whatever count it holds, Rust takes
+/// one of its own before it drops (`std::` templates, whose deleters ignore the
+/// object's count, are never taken for one).
+fn holds_a_count_of(ty: Type, element: Type, classes: &Classes) -> bool {
+    let counts = classes.name_of(element).is_some_and(|name| {
+        classes
+            .list
+            .iter()
+            .any(|c| c.name == name && c.ownership.kind() == "intrusive")
+    });
+    let Some(declaration) = ty.get_declaration() else {
+        return false;
+    };
+    // libclang lists an implicit instantiation's members only sometimes: the
+    // template's own `get()` returns a pointer to its type parameter.
+    let template = declaration.get_template();
+    let parameter = template.and_then(|t| {
+        t.get_children()
+            .into_iter()
+            .find(|c| c.get_kind() == EntityKind::TemplateTypeParameter)
+            .and_then(|c| c.get_name())
+    });
+    let gives = |scope: Entity, to: &dyn Fn(Type) -> bool| {
+        scope.get_children().into_iter().any(|member| {
+            member.get_kind() == EntityKind::Method
+                && member.get_name().as_deref() == Some("get")
+                && member.get_accessibility() == Some(clang::Accessibility::Public)
+                && member
+                    .get_result_type()
+                    .and_then(|result| result.get_pointee_type())
+                    .is_some_and(to)
+        })
+    };
+    let element_declaration = element.get_canonical_type().get_declaration();
+    let to_element =
+        |pointee: Type| pointee.get_canonical_type().get_declaration() == element_declaration;
+    let to_parameter = |pointee: Type| {
+        let name = pointee.get_display_name();
+        parameter.as_deref() == Some(name.trim_start_matches("const "))
+    };
+    counts
+        && (gives(declaration, &to_element)
+            || template.is_some_and(|template| gives(template, &to_parameter)))
 }
 
 /// The name (relative to the classes' namespace) of the enum `ty`, read into

@@ -71,6 +71,15 @@ pub(crate) fn declarations(root: Entity) -> Vec<Entity> {
     found
 }
 
+/// Whether a class is a specialization of a template (glibmm's `Value<bool>`): one
+/// of a family the bridge cannot name apart, not a class of its own.
+fn is_specialization(class: Entity) -> bool {
+    class
+        .get_type()
+        .and_then(|ty| ty.get_template_argument_types())
+        .is_some_and(|arguments| !arguments.is_empty())
+}
+
 /// The class definitions in `headers`, in order, in any namespace.
 pub(crate) fn classes_in<'tu>(root: Entity<'tu>, headers: &[PathBuf]) -> Vec<Declared<'tu>> {
     let mut found: Vec<Declared> = declarations(root)
@@ -81,6 +90,7 @@ pub(crate) fn classes_in<'tu>(root: Entity<'tu>, headers: &[PathBuf]) -> Vec<Dec
                 EntityKind::ClassDecl | EntityKind::StructDecl
             ) && entity.is_definition()
                 && !entity.is_anonymous()
+                && !is_specialization(*entity)
                 && in_headers(*entity, headers)
         })
         .map(|entity| Declared { entity })
@@ -92,9 +102,41 @@ pub(crate) fn classes_in<'tu>(root: Entity<'tu>, headers: &[PathBuf]) -> Vec<Dec
     found
 }
 
+/// The free functions declared in `headers` in `namespace` (no function template,
+/// none deleted).
+pub(crate) fn functions_in<'tu>(
+    root: Entity<'tu>,
+    headers: &[PathBuf],
+    namespace: &str,
+) -> Vec<Entity<'tu>> {
+    let mut seen = std::collections::BTreeSet::new();
+    declarations(root)
+        .into_iter()
+        .filter(|entity| {
+            entity.get_kind() == EntityKind::FunctionDecl
+                && in_headers(*entity, headers)
+                && namespace_of(*entity) == namespace
+                && seen.insert(entity.get_usr().map(|usr| usr.0))
+        })
+        .collect()
+}
+
 /// The one namespace the headers' classes live in, or why there is none.
 pub(crate) fn only_namespace(declared: &[Declared]) -> Result<String, ReadError> {
-    let mut namespaces: Vec<String> = declared.iter().map(Declared::namespace).collect();
+    // A nested class's scope (`Glib::<ustring>`) is its outer class's namespace.
+    let mut namespaces: Vec<String> = declared
+        .iter()
+        .map(|class| {
+            let scope = class.namespace();
+            match scope
+                .find("::<")
+                .or_else(|| scope.starts_with('<').then_some(0))
+            {
+                Some(at) => scope[..at].to_owned(),
+                None => scope,
+            }
+        })
+        .collect();
     namespaces.sort();
     namespaces.dedup();
     match namespaces.as_slice() {
@@ -139,6 +181,12 @@ pub(crate) struct Classes<'tu> {
     /// The enums of the namespace that members' types name, by their name relative
     /// to it: read as the types are (only those a bound member uses are kept).
     pub(crate) enums: RefCell<BTreeMap<String, Enum>>,
+    /// The free functions of the namespace that the headers declare: those that
+    /// make an object of a wrapped class are bound as its factories.
+    pub(crate) functions: Vec<Entity<'tu>>,
+    /// The class templates that members' types name which are intrusive smart
+    /// pointers of a wrapped class (`geo::ref`), read as the types are.
+    pub(crate) smart_pointers: RefCell<std::collections::BTreeSet<String>>,
 }
 
 impl<'tu> Classes<'tu> {
@@ -153,6 +201,8 @@ impl<'tu> Classes<'tu> {
             by_usr,
             namespace: namespace.to_owned(),
             enums: RefCell::new(BTreeMap::new()),
+            functions: Vec::new(),
+            smart_pointers: RefCell::new(std::collections::BTreeSet::new()),
         }
     }
 

@@ -12,11 +12,15 @@ pub fn classes(plan: &Plan, options: Options) -> String {
     out.push(
         "// What the generated methods assume of the C++ library (check it):
 // - a method does not keep a pointer or reference to its arguments after it
-//   returns; a constructor may, so the wrapper keeps what it was given alive;
+//   returns, unless the parameter is answered `kept` (then the function is
+//   `unsafe`, with its contract); a constructor may keep an object it is given, so
+//   the wrapper keeps that object alive;
 // - a new object of a class that counts itself starts with one reference, the
 //   caller's, unless the class was answered `retain`;
 // - a returned pointer is borrowed from the object (a reference is added) unless
-//   the method was answered `-> new TYPE*` (the caller owns it);
+//   the method was answered `-> new TYPE*` (the caller owns it); a new uniquely
+//   owned object that another object's member makes may point into its maker, so
+//   it is `refcount::Tied` to the borrow of its maker (unless the name says copy);
 // - a borrowed object that does not count itself is a view (`&Node`, `&mut Node`)
 //   tied to the borrow of the object the method was called on: it lives while that
 //   object is neither dropped nor changed through `&mut`. A member that frees what
@@ -215,6 +219,7 @@ fn wrapped(out: &mut Out, kind: &ReturnKind) -> String {
             class,
             from,
             is_ref,
+            tied,
             ..
         } => {
             let how = if *from == "from_adopted" {
@@ -226,7 +231,12 @@ fn wrapped(out: &mut Out, kind: &ReturnKind) -> String {
                 "        // SAFETY: the method returned a live object or null{how}."
             ));
             let expect = never_null(*is_ref, "a C++ reference (or a new object)");
-            format!("unsafe {{ {class}::{from}(raw_) }}{expect}")
+            let value = format!("unsafe {{ {class}::{from}(raw_) }}{expect}");
+            match (tied, is_ref) {
+                (false, _) => value,
+                (true, true) => format!("refcount::Tied::new({value})"),
+                (true, false) => format!("{value}.map(refcount::Tied::new)"),
+            }
         }
         ReturnKind::View {
             class,
@@ -258,9 +268,37 @@ fn wrapped(out: &mut Out, kind: &ReturnKind) -> String {
     }
 }
 
+/// The `# Safety` section of a function given memory the C++ side may keep, and
+/// the `unsafe ` it is then declared with; `keeper` names what may keep it.
+fn kept_contract(out: &mut Out, params: &[ParamPlan], keeper: &str) -> &'static str {
+    let kept: Vec<String> = params
+        .iter()
+        .filter(|p| p.kept)
+        .map(|p| format!("`{}`", p.name))
+        .collect();
+    if kept.is_empty() {
+        return "";
+    }
+    out.line("    ///");
+    out.line("    /// # Safety");
+    out.line("    ///");
+    out.line(&format!(
+        "    /// The C++ side may keep pointing into {} after the call returns: that memory",
+        kept.join(" and ")
+    ));
+    out.line(&format!(
+        "    /// must stay alive and unchanged as long as {keeper} does (answer the"
+    ));
+    out.line("    /// parameter without `kept` in `wrapper.toml` if the library copies it).");
+    "unsafe "
+}
+
 /// Why the pointers a call passes are valid through it.
 fn pointers_live(params: &[ParamPlan]) -> &'static str {
-    if params.iter().any(|p| p.c_string) {
+    if params.iter().any(|p| p.kept) {
+        "the pointers come from live handles and from the caller's memory, which the \
+         caller keeps alive as long as the C++ side may read it (this function's contract)."
+    } else if params.iter().any(|p| p.c_string) {
         "the pointers come from live handles and C strings, which outlive the call."
     } else {
         "the pointers come from live handles, which outlive the call."
@@ -275,9 +313,10 @@ fn ctor(out: &mut Out, c: &ClassPlan, k: &CtorPlan) {
         "    /// A new `{}({})`. A C++ exception becomes `Err`.",
         c.cpp, k.cpp_params
     ));
+    let unsafe_ = kept_contract(out, &k.params, "the new object");
     let params = list(k.params.iter().map(|p| format!("{}: {}", p.name, p.rust)));
     out.line(&format!(
-        "    pub fn {}({params}) -> Result<Self, Error> {{",
+        "    pub {unsafe_}fn {}({params}) -> Result<Self, Error> {{",
         k.name
     ));
     for prep in k.params.iter().filter_map(|p| p.prep.as_deref()) {
@@ -429,6 +468,11 @@ pub(super) fn method(out: &mut Out, c: &ClassPlan, m: &MethodPlan) {
         out.line("    ///");
         out.line("    /// `Err` for a string that holds a NUL byte.");
     }
+    if matches!(m.ret.kind, ReturnKind::Object { tied: true, .. }) {
+        out.line("    ///");
+        out.line("    /// The new object is the caller's, but it may point into this one: it is");
+        out.line("    /// [`refcount::Tied`] to this borrow, so it cannot outlive it.");
+    }
     let mut params: Vec<String> = Vec::new();
     if on_view && !m.is_const {
         params.push("&mut self".to_owned());
@@ -446,8 +490,14 @@ pub(super) fn method(out: &mut Out, c: &ClassPlan, m: &MethodPlan) {
     } else {
         format!(" -> {ret}")
     };
+    let keeper = if m.is_static {
+        "what the call returns"
+    } else {
+        "the receiver, or what the call returns,"
+    };
+    let unsafe_ = kept_contract(out, &m.params, keeper);
     out.line(&format!(
-        "    pub fn {}({}){arrow} {{",
+        "    pub {unsafe_}fn {}({}){arrow} {{",
         m.rust,
         list(params)
     ));

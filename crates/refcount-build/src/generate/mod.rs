@@ -251,18 +251,29 @@ mod tests {
     use crate::model::{Library, Wrapper};
 
     fn files_of(classes: &[&str], methods: &[&str]) -> Vec<File> {
-        let wrapper = Wrapper {
+        files_with_strings(classes, methods, &[])
+    }
+
+    fn files_with_strings(classes: &[&str], methods: &[&str], strings: &[&str]) -> Vec<File> {
+        let wrapper = wrapper_of(classes, methods, strings);
+        files(&Plan::new(&wrapper, "xml").unwrap(), Options::default())
+    }
+
+    /// A wrapper of namespace `xml` with these answers.
+    fn wrapper_of(classes: &[&str], methods: &[&str], strings: &[&str]) -> Wrapper {
+        Wrapper {
             namespace: "xml".to_owned(),
             headers: vec!["xml.h".to_owned()],
             classes: classes.iter().map(|c| c.parse().unwrap()).collect(),
             methods: methods.iter().map(|m| m.parse().unwrap()).collect(),
             enums: Vec::new(),
+            strings: strings.iter().map(|s| s.parse().unwrap()).collect(),
+            smart_pointers: Vec::new(),
             system_packages: Vec::new(),
             library: Library::PkgConfig {
                 package: "xml".to_owned(),
             },
-        };
-        files(&Plan::new(&wrapper, "xml").unwrap(), Options::default())
+        }
     }
 
     fn text<'a>(files: &'a [File], name: &str) -> &'a str {
@@ -380,6 +391,8 @@ mod tests {
                     .parse()
                     .unwrap(),
             ],
+            strings: Vec::new(),
+            smart_pointers: Vec::new(),
             system_packages: Vec::new(),
             library: Library::PkgConfig {
                 package: "xml".to_owned(),
@@ -459,6 +472,8 @@ mod tests {
             ],
             methods: vec!["document.root() const -> node*".parse().unwrap()],
             enums: Vec::new(),
+            strings: Vec::new(),
+            smart_pointers: Vec::new(),
             system_packages: Vec::new(),
             library: Library::PkgConfig {
                 package: "xml".to_owned(),
@@ -521,6 +536,8 @@ mod tests {
                 .parse()
                 .unwrap()],
             enums: Vec::new(),
+            strings: Vec::new(),
+            smart_pointers: Vec::new(),
             system_packages: Vec::new(),
             library: Library::PkgConfig {
                 package: "xml".to_owned(),
@@ -621,5 +638,182 @@ mod tests {
         );
         assert!(classes.contains("pub fn set_title(&mut self, title: &str) -> Result<(), Error>"));
         assert!(classes.contains("let title_c = std::ffi::CString::new(title)?;"));
+    }
+
+    #[test]
+    fn memory_the_callee_keeps_makes_the_function_unsafe_and_the_callers_own() {
+        let files = files_of(
+            &["document=unique new(kept const char* text)"],
+            &[
+                "document.load(kept const char* data, int size) static -> new document*",
+                "document.name(kept const char* name)",
+                "document.title(const char* title)",
+            ],
+        );
+        let classes = text(&files, "classes.rs");
+        for signature in [
+            "pub unsafe fn new(text: &std::ffi::CStr) -> Result<Self, Error>",
+            "pub unsafe fn load(data: &[u8]) -> Result<Option<Document>, Error>",
+            "pub unsafe fn name(&mut self, name: &std::ffi::CStr)",
+            "pub fn title(&mut self, title: &str) -> Result<(), Error>",
+        ] {
+            assert!(classes.contains(signature), "{signature}\n{classes}");
+        }
+        assert_eq!(
+            classes.matches("must stay alive and unchanged").count(),
+            3,
+            "{classes}"
+        );
+        assert!(classes.contains("must stay alive and unchanged as long as the new object does"));
+        assert!(
+            !classes.contains("CString::new(name)"),
+            "no copy that dies with the call"
+        );
+        // Only pointers to characters or bytes are kept.
+        let refused = "document.f(kept int n)"
+            .parse::<crate::Method>()
+            .unwrap_err();
+        assert!(refused
+            .allowed
+            .contains("no const pointer to characters or bytes"));
+    }
+
+    #[test]
+    fn a_string_class_crosses_as_rust_strings_through_its_conversions() {
+        let files = files_with_strings(
+            &["document=unique"],
+            &[
+                "document.title() const -> poppler::ustring",
+                "document.set_title(const poppler::ustring& title) -> bool",
+                "document.label() const -> ustring",
+            ],
+            &[
+                "poppler::ustring : to_utf8 / from_utf8",
+                "ustring : utf8 / parse",
+            ],
+        );
+        let classes = text(&files, "classes.rs");
+        assert!(
+            classes.contains("pub fn title(&self) -> String"),
+            "{classes}"
+        );
+        assert!(classes.contains("pub fn set_title(&mut self, title: &str) -> bool"));
+        let header = text(&files, "bridge.h");
+        assert!(
+            header.contains("::poppler::ustring::from_utf8(title.data(), title.size())"),
+            "{header}"
+        );
+        assert!(
+            header.contains(".to_utf8(); return ::rust::String::lossy(utf8_.data(), utf8_.size())")
+        );
+        assert!(
+            header.contains("(self.label()).utf8()"),
+            "relative: {header}"
+        );
+        // Through a pointer, it is refused; as a class too, it is refused.
+        let wrapper = |classes: &[&str], method: &str| {
+            wrapper_of(classes, &[method], &["ustring : to_utf8 / from_utf8"])
+        };
+        let pointer = Plan::new(
+            &wrapper(&["document=unique"], "document.f(ustring* s)"),
+            "x",
+        );
+        assert!(pointer.unwrap_err().allowed.contains("through a pointer"));
+        let both = Plan::new(
+            &wrapper(&["document=unique", "ustring=unique"], "document.f()"),
+            "x",
+        );
+        assert!(both
+            .unwrap_err()
+            .allowed
+            .contains("answered as a class too"));
+    }
+
+    #[test]
+    fn a_new_object_another_objects_member_makes_is_tied_to_it() {
+        let files = files_of(
+            &["document=unique", "page=unique"],
+            &[
+                "document.page(int i) const -> new page*",
+                "document.copy_page(int i) const -> new page*",
+                "document.open(const std::string& path) static -> new document*",
+                "document.clone() const -> new document*",
+            ],
+        );
+        let classes = text(&files, "classes.rs");
+        for signature in [
+            "pub fn page(&self, i: i32) -> Option<refcount::Tied<'_, Page>>",
+            "pub fn copy_page(&self, i: i32) -> Option<Page>",
+            "pub fn open(path: &str) -> Option<Document>",
+            "pub fn clone_(&self) -> Option<Document>",
+        ] {
+            assert!(classes.contains(signature), "{signature}\n{classes}");
+        }
+        assert!(classes.contains(".map(refcount::Tied::new)"));
+    }
+
+    #[test]
+    fn free_factories_and_intrusive_smart_pointers_hand_over_one_count() {
+        let files = files_of(
+            &["node=intrusive(retain,release)", "doc=unique"],
+            &[
+                "node.make_node(int size) free -> new node*",
+                "node.square(double side) free -> boost::intrusive_ptr<node>",
+                "node.child() const -> boost::intrusive_ptr<node>",
+                "doc.count() const -> int",
+            ],
+        );
+        let classes = text(&files, "classes.rs");
+        assert!(
+            classes.contains("pub fn make_node(size: i32) -> Option<Node>"),
+            "{classes}"
+        );
+        assert!(
+            classes.contains("pub fn square(side: f64) -> Option<Node>"),
+            "{classes}"
+        );
+        assert!(
+            classes.contains("pub fn child(&self) -> Option<Node>"),
+            "{classes}"
+        );
+        let header = text(&files, "bridge.h");
+        assert!(
+            header.contains("return ::xml::make_node(size);"),
+            "{header}"
+        );
+        assert!(
+            header.contains(
+                "const auto held_ = ::xml::square(side); auto* p = held_.get(); if (p != nullptr) \
+                 { p->retain(); }"
+            ),
+            "{header}"
+        );
+        // Only of a class that counts itself, and only by value.
+        for (method, why) in [
+            (
+                "doc.f() const -> boost::intrusive_ptr<doc>",
+                "does not count itself",
+            ),
+            (
+                "node.f() const -> boost::intrusive_ptr<node>&",
+                "only by value",
+            ),
+            (
+                "node.f() const -> my::ptr<node>",
+                "neither built in nor answered",
+            ),
+        ] {
+            let wrapper = wrapper_of(
+                &["node=intrusive(retain,release)", "doc=unique"],
+                &[method],
+                &[],
+            );
+            let refusal = Plan::new(&wrapper, "x").unwrap_err();
+            assert!(
+                refusal.allowed.contains(why),
+                "{method}: {}",
+                refusal.allowed
+            );
+        }
     }
 }

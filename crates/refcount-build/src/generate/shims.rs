@@ -92,14 +92,14 @@ pub fn header(plan: &Plan, options: Options) -> String {
         out.line(&format!("using {} = {};", e.alias, e.qualified));
     }
     for c in &plan.classes {
-        class(&mut out, c);
+        class(&mut out, c, &plan.namespace);
     }
     out.line("");
     out.line(&format!("}}  // namespace {}", plan.bridge_namespace));
     out.text
 }
 
-fn class(out: &mut Out, c: &ClassPlan) {
+fn class(out: &mut Out, c: &ClassPlan, namespace: &str) {
     out.line("");
     out.line(&format!("// {}: {}.", c.qualified, c.ownership));
     out.anchor("", &format!("shims_{}", c.snake));
@@ -130,7 +130,9 @@ fn class(out: &mut Out, c: &ClassPlan) {
     }
     for m in &c.methods {
         let args = list(m.params.iter().map(|p| p.cpp_arg.as_str()));
-        let call = if m.is_static {
+        let call = if m.free {
+            format!("::{namespace}::{}({args})", m.cpp)
+        } else if m.is_static {
             format!("{}::{}({args})", c.qualified, m.cpp)
         } else if m.is_const {
             format!("self.{}({args})", m.cpp)

@@ -44,11 +44,7 @@ impl FromStr for Enum {
             .strip_suffix('}')
             .ok_or_else(|| form("no `}` at the end"))?;
         // The type follows a single `:` (a `::` belongs to a nested name).
-        let bytes = head.as_bytes();
-        let colon = (0..bytes.len()).find(|&i| {
-            bytes[i] == b':' && bytes.get(i + 1) != Some(&b':') && (i == 0 || bytes[i - 1] != b':')
-        });
-        let (name, repr) = match colon {
+        let (name, repr) = match super::single_colon(head) {
             Some(at) => (head[..at].trim(), head[at + 1..].trim()),
             None => (head.trim(), ""),
         };

@@ -1,5 +1,7 @@
-//! A method to bind: `CLASS.NAME(TYPES) [const] [static] [-> [new] TYPE] [throws]
-//! [as RUST_NAME] [# doc]`, the form `wrapper.toml` and `--method` write.
+//! A method to bind: `CLASS.NAME(TYPES) [const] [static | free] [-> [new] TYPE]
+//! [throws] [as RUST_NAME] [# doc]`, the form `wrapper.toml` and `--method` write.
+//! A `free` one is a function of the namespace (a factory of the class), bound as
+//! the class's associated function.
 
 use std::fmt;
 use std::str::FromStr;
@@ -10,7 +12,7 @@ use crate::naming::is_rust_keyword;
 use crate::Refusal;
 
 /// What every method answer looks like, for refusals.
-pub const METHOD_FORM: &str = "use CLASS.NAME(TYPES) [const] [static] [noexcept] [-> TYPE] \
+pub const METHOD_FORM: &str = "use CLASS.NAME(TYPES) [const] [static | free] [noexcept] [-> TYPE] \
 [throws] [as RUST_NAME], such as `shape.area() const -> double`";
 
 /// What a method returns.
@@ -33,8 +35,11 @@ pub struct Method {
     pub params: Vec<Param>,
     /// A `const` member.
     pub is_const: bool,
-    /// A `static` member.
+    /// A `static` member, or a free function (`free`).
     pub is_static: bool,
+    /// A function of the namespace, not a member: `is_static` too, called as
+    /// `NAMESPACE::NAME` (a free factory, `make_shape(...) -> shape*`).
+    pub free: bool,
     /// What it returns.
     pub returns: Returns,
     /// It may throw: the Rust method returns `Result`.
@@ -100,6 +105,7 @@ impl FromStr for Method {
             params: parse_params(&code[open + 1..close]).map_err(refuse)?,
             is_const: false,
             is_static: false,
+            free: false,
             returns: Returns {
                 ty: CppType::value(super::types::Base::Void),
                 owned: false,
@@ -144,6 +150,10 @@ impl FromStr for Method {
             match word {
                 "const" => method.is_const = true,
                 "static" => method.is_static = true,
+                "free" => {
+                    method.is_static = true;
+                    method.free = true;
+                }
                 "throws" => method.throws = true,
                 "noexcept" => method.noexcept = true,
                 _ => return Err(refuse(format!("`{word}` is no qualifier: {METHOD_FORM}"))),
@@ -175,7 +185,9 @@ impl Method {
         if self.is_const {
             code.push_str(" const");
         }
-        if self.is_static {
+        if self.free {
+            code.push_str(" free");
+        } else if self.is_static {
             code.push_str(" static");
         }
         if self.noexcept {

@@ -8,6 +8,7 @@ mod class;
 mod enums;
 mod method;
 mod read;
+mod strings;
 mod text;
 mod types;
 
@@ -17,13 +18,27 @@ pub use class::{Call, Class, Constructor, Ownership, CLASS_FORM};
 pub use enums::{Enum, ENUM_FORM};
 pub use method::{Method, Returns, METHOD_FORM};
 pub use read::ReadError;
+pub use strings::{StringClass, STRING_FORM};
 pub use text::HEADER;
 pub use types::{
-    is_identifier, parse_params, show_params as show, without_defaults, Base, CppType, Indirection,
-    Param, Scalar,
+    buffer_at, is_identifier, parse_params, show_params as show, without_defaults, Base, CppType,
+    Indirection, Param, Scalar,
 };
 
 use crate::{Error, Refusal, Result};
+
+/// The intrusive smart pointers every wrapper knows: each holds one count of a
+/// self-counting object and gives it with `get()`.
+pub const INTRUSIVE_POINTERS: &[&str] = &[
+    "boost::intrusive_ptr",
+    "sk_sp",
+    "scoped_refptr",
+    "base::scoped_refptr",
+    "llvm::IntrusiveRefCntPtr",
+    "osg::ref_ptr",
+    "CefRefPtr",
+    "vtkSmartPointer",
+];
 
 /// A wrapper crate's description: what `wrapper.toml` holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +53,12 @@ pub struct Wrapper {
     pub methods: Vec<Method>,
     /// The enums the bound members take or return.
     pub enums: Vec<Enum>,
+    /// The library's own string classes, bound as Rust strings.
+    pub strings: Vec<StringClass>,
+    /// The class templates that are intrusive smart pointers (`geo::ref`): a value
+    /// holds one count of a self-counting object, and `get()` gives the object.
+    /// The well-known ones need no entry ([`INTRUSIVE_POINTERS`]).
+    pub smart_pointers: Vec<String>,
     /// The system packages that provide the library (for the crate's CI workflow).
     pub system_packages: Vec<String>,
     /// How the library is found.
@@ -78,6 +99,15 @@ pub(crate) fn doc_of(item: &str) -> (&str, String) {
         Some((code, doc)) => (code.trim(), one_line(doc)),
         None => (item.trim(), String::new()),
     }
+}
+
+/// Where the first single `:` of `text` is (a `::` belongs to a qualified name):
+/// what separates an enum's or a string class's name from the rest.
+pub(crate) fn single_colon(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).find(|&i| {
+        bytes[i] == b':' && bytes.get(i + 1) != Some(&b':') && (i == 0 || bytes[i - 1] != b':')
+    })
 }
 
 /// `code` with its doc comment, as an answer writes it.

@@ -34,6 +34,8 @@ const TOP: &[&str] = &[
     "classes",
     "methods",
     "enums",
+    "strings",
+    "smart-pointers",
     "system-packages",
     "library",
 ];
@@ -196,6 +198,8 @@ impl Wrapper {
             classes: reader.parsed(&table, "classes")?,
             methods: reader.parsed(&table, "methods")?,
             enums: reader.parsed(&table, "enums")?,
+            strings: reader.parsed(&table, "strings")?,
+            smart_pointers: Reader::plain(reader.optional_strings(&table, "smart-pointers")?),
             system_packages: Reader::plain(reader.optional_strings(&table, "system-packages")?),
             library: reader.library(reader.get(&table, "library")?)?,
         })

@@ -65,6 +65,16 @@ impl Wrapper {
             let enums = block(self.enums.iter().map(ToString::to_string), &[]);
             text.push_str(&format!("enums = {enums}\n"));
         }
+        if !self.smart_pointers.is_empty() {
+            text.push_str(&format!(
+                "smart-pointers = {}\n",
+                inline(&self.smart_pointers)
+            ));
+        }
+        if !self.strings.is_empty() {
+            let strings = block(self.strings.iter().map(ToString::to_string), &[]);
+            text.push_str(&format!("strings = {strings}\n"));
+        }
         text.push_str("\n[library]\n");
         match &self.library {
             Library::Sources {

@@ -105,6 +105,10 @@ pub enum Base {
     Vector(Box<CppType>),
     /// `std::unique_ptr` of a type, with the default deleter.
     UniquePtr(Box<CppType>),
+    /// Any other class template with its type arguments (`geo::ref<shape>`,
+    /// `boost::intrusive_ptr<node>`): an intrusive smart pointer when its template
+    /// is one (`Wrapper::smart_pointers`), else refused.
+    Template(String, Vec<CppType>),
     /// Any other named type: one of the wrapped classes, or one the bridge refuses.
     Named(String),
 }
@@ -169,6 +173,22 @@ impl CppType {
             _ => None,
         }
     }
+
+    /// Adds every name of a type this type is made of to `names`: its own, and its
+    /// template arguments' (`std::vector<point>`, `geo::ref<shape>`).
+    pub fn names<'a>(&'a self, names: &mut Vec<&'a str>) {
+        match &self.base {
+            Base::Named(name) => names.push(name),
+            Base::Vector(element) | Base::UniquePtr(element) => element.names(names),
+            Base::Template(name, arguments) => {
+                names.push(name);
+                for argument in arguments {
+                    argument.names(names);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 impl FromStr for CppType {
@@ -176,15 +196,17 @@ impl FromStr for CppType {
 
     /// Reads `const std::string&`, `shape*`, `unsigned long`; `Err` says why not.
     fn from_str(text: &str) -> Result<CppType, String> {
-        // A template's argument is read on its own: `std::vector<const char*>`.
-        let mut vector = None;
+        // A template's arguments are read on their own: `std::vector<const char*>`.
+        let mut arguments = None;
         let mut text = text.to_owned();
         // The outermost: the first in the text.
-        let template = ["std::vector", "std::unique_ptr"]
-            .iter()
-            .filter_map(|name| Some((text.find(&format!("{name}<"))?, *name)))
-            .min();
-        if let Some((start, template)) = template {
+        let template = text.find('<').map(|open| {
+            let start = text[..open]
+                .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == ':'))
+                .map_or(0, |i| i + 1);
+            (start, text[start..open].to_owned())
+        });
+        if let Some((start, template)) = template.filter(|(_, name)| !name.is_empty()) {
             let open = start + template.len();
             let mut depth = 0;
             let close = text[open..]
@@ -197,16 +219,15 @@ impl FromStr for CppType {
                     }
                     (depth == 0).then_some(open + i)
                 })
-                .ok_or_else(|| "a `std::vector<` that is never closed".to_owned())?;
-            // The element, without an allocator.
+                .ok_or_else(|| format!("a `{template}<` that is never closed"))?;
             let inside = &text[open + 1..close];
-            let element = split_outside(inside, ',').remove(0);
-            let element: CppType = element
-                .trim()
-                .parse()
-                .map_err(|why| format!("a vector of {why}"))?;
-            vector = Some(element);
-            text.replace_range(start..=close, template);
+            let parsed: Vec<CppType> = split_outside(inside, ',')
+                .iter()
+                .map(|argument| argument.trim().parse())
+                .collect::<Result<_, String>>()
+                .map_err(|why| format!("a `{template}` of {why}"))?;
+            arguments = Some(parsed);
+            text.replace_range(start..=close, &template);
         }
         let spaced = text.replace('*', " * ").replace('&', " & ");
         let mut base = Vec::new();
@@ -233,16 +254,20 @@ impl FromStr for CppType {
             (0, 2) => Indirection::RValue,
             _ => return Err("a pointer and a reference at once".to_owned()),
         };
-        let base = match name.as_str() {
-            "std::vector" | "std::unique_ptr" => match vector {
-                Some(element) if name == "std::vector" => Base::Vector(Box::new(element)),
-                Some(element) => Base::UniquePtr(Box::new(element)),
-                None => return Err(format!("a `{name}` without its argument")),
-            },
-            "void" => Base::Void,
-            "std::string" | "string" => Base::StdString,
-            "char" => Base::Char,
-            _ => match Scalar::from_cpp(&name) {
+        let base = match (name.as_str(), arguments) {
+            // The element, without an allocator.
+            ("std::vector", Some(mut arguments)) => Base::Vector(Box::new(arguments.remove(0))),
+            ("std::unique_ptr", Some(mut arguments)) if arguments.len() == 1 => {
+                Base::UniquePtr(Box::new(arguments.remove(0)))
+            }
+            ("std::vector" | "std::unique_ptr", _) => {
+                return Err(format!("a `{name}` without its argument"))
+            }
+            (_, Some(arguments)) => Base::Template(name, arguments),
+            ("void", None) => Base::Void,
+            ("std::string" | "string", None) => Base::StdString,
+            ("char", None) => Base::Char,
+            (_, None) => match Scalar::from_cpp(&name) {
                 Some(scalar) => Base::Scalar(scalar, name),
                 None => Base::Named(name),
             },
@@ -267,6 +292,10 @@ impl fmt::Display for CppType {
             Base::Char => f.write_str("char")?,
             Base::Vector(element) => write!(f, "std::vector<{element}>")?,
             Base::UniquePtr(element) => write!(f, "std::unique_ptr<{element}>")?,
+            Base::Template(name, arguments) => {
+                let arguments: Vec<String> = arguments.iter().map(ToString::to_string).collect();
+                write!(f, "{name}<{}>", arguments.join(", "))?
+            }
             Base::Named(name) => f.write_str(name)?,
         }
         match self.indirection {
@@ -293,6 +322,11 @@ pub struct Param {
     pub out: bool,
     /// The default argument, as the header spells it.
     pub default: Option<String>,
+    /// A pointer to characters or bytes the callee may keep after the call returns
+    /// (`kept const char* text`): the memory must outlive what keeps it, which safe
+    /// Rust cannot check, so the Rust function is `unsafe` and takes the caller's own
+    /// memory (`&CStr`, `&[u8]`), never a copy that dies with the call.
+    pub kept: bool,
 }
 
 impl Param {
@@ -303,14 +337,57 @@ impl Param {
             name,
             out: false,
             default: None,
+            kept: false,
         }
     }
+
+    /// A const pointer to characters or bytes (`const char*`, `const void*`, `const
+    /// uint8_t*`): what a callee may keep pointing into.
+    pub fn points_to_bytes(&self) -> bool {
+        self.byte_pointee().is_some()
+    }
+
+    /// The pointee of a const pointer to characters or bytes: `char`, `void`,
+    /// `std::uint8_t`, `std::int8_t`.
+    pub fn byte_pointee(&self) -> Option<&'static str> {
+        if self.out || !self.ty.is_const || self.ty.indirection != Indirection::Pointer(1) {
+            return None;
+        }
+        match &self.ty.base {
+            Base::Char => Some("char"),
+            Base::Void => Some("void"),
+            Base::Scalar(byte @ (Scalar::U8 | Scalar::I8), _) => Some(byte.cpp()),
+            _ => None,
+        }
+    }
+}
+
+/// The pointee (`char`, `void`, `std::uint8_t`) and the size type of a `(const
+/// char* data, int length)` buffer at the start of `params`, if one is there: a
+/// const pointer to bytes, then an integer named as a size (`len`, `size`, `length`,
+/// `count`, `bytes`, `n`, alone or in a name such as `file_data_length`).
+pub fn buffer_at(params: &[Param]) -> Option<(&'static str, Scalar)> {
+    let [data, size, ..] = params else {
+        return None;
+    };
+    let pointee = data.byte_pointee()?;
+    let Base::Scalar(scalar, _) = &size.ty.base else {
+        return None;
+    };
+    let integer = !matches!(scalar, Scalar::Bool | Scalar::F32 | Scalar::F64)
+        && size.ty.indirection == Indirection::Value
+        && !size.out;
+    let sized = crate::naming::names_a_size(size.name.as_deref()?);
+    (integer && sized).then_some((pointee, *scalar))
 }
 
 impl fmt::Display for Param {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.out {
             f.write_str("out ")?;
+        }
+        if self.kept {
+            f.write_str("kept ")?;
         }
         write!(f, "{}", self.ty)?;
         if let Some(name) = &self.name {
@@ -373,6 +450,10 @@ pub fn parse_params(text: &str) -> Result<Vec<Param>, String> {
                 Some(rest) => (rest.trim(), true),
                 None => (part, false),
             };
+            let (part, kept) = match part.strip_prefix("kept ") {
+                Some(rest) => (rest.trim(), true),
+                None => (part, false),
+            };
             if part.is_empty() {
                 return Err(format!("parameter {} is empty", i + 1));
             }
@@ -394,12 +475,20 @@ pub fn parse_params(text: &str) -> Result<Vec<Param>, String> {
             let ty = ty
                 .parse()
                 .map_err(|why| format!("parameter {}: {why}", i + 1))?;
-            Ok(Param {
+            let param = Param {
                 ty,
                 name,
                 out,
                 default,
-            })
+                kept,
+            };
+            if kept && !param.points_to_bytes() {
+                return Err(format!(
+                    "parameter {} is `kept` but no const pointer to characters or bytes",
+                    i + 1
+                ));
+            }
+            Ok(param)
         })
         .collect::<Result<Vec<Param>, String>>()
         .and_then(|params| {

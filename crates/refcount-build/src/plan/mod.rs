@@ -10,7 +10,7 @@ mod samples;
 use std::collections::BTreeMap;
 
 pub use enums::EnumPlan;
-pub use params::{Keep, ParamPlan, ReturnKind, ReturnPlan};
+pub use params::{Keep, ParamPlan, ReturnKind, ReturnPlan, Types};
 
 use crate::model::{without_defaults, Constructor, Method, Param, Wrapper, CLASS_FORM};
 use crate::naming::{join, member_word, rust_name, Scope, TAKEN_METHODS};
@@ -152,8 +152,10 @@ pub struct MethodPlan {
     pub shim: String,
     /// A `const` member.
     pub is_const: bool,
-    /// A `static` member.
+    /// A `static` member, or a free function.
     pub is_static: bool,
+    /// A free function of the namespace (`NAMESPACE::NAME`), not a member.
+    pub free: bool,
     /// The parameters.
     pub params: Vec<ParamPlan>,
     /// What it returns.
@@ -242,6 +244,19 @@ impl Plan {
             }
             enums.push(plan);
         }
+        for (i, string) in wrapper.strings.iter().enumerate() {
+            let what = format!("string class `{}` (strings)", string.cpp);
+            let twice = wrapper.strings[..i].iter().any(|s| s.cpp == string.cpp);
+            let class = classes.iter().any(|c| c.cpp == string.cpp);
+            if twice || class {
+                let why = if twice {
+                    "the string class is answered twice"
+                } else {
+                    "it is answered as a class too: it is one or the other"
+                };
+                return Err(Refusal::new(what, string.code(), why));
+            }
+        }
         let crate_name = crate_name.replace('-', "_");
         // Every bridge function has a name of its own: the counts' first, then the
         // constructors', then the methods'.
@@ -306,21 +321,16 @@ impl Plan {
             let ctors = forms
                 .iter()
                 .map(|k| {
-                    let params = params::params(
-                        &k.params,
-                        &classes,
-                        &enums,
-                        ns,
-                        true,
-                        Scope::with(&["handle", "raw"]),
-                    )
-                    .map_err(|why| {
-                        Refusal::new(
-                            format!("constructor `{}.{}` (classes)", class.cpp, k.name),
-                            format!("{}({})", k.name, crate::model::show(&k.params)),
-                            why,
-                        )
-                    })?;
+                    let types = Types::of(&classes, &enums, wrapper);
+                    let params =
+                        params::params(&k.params, &types, true, Scope::with(&["handle", "raw"]))
+                            .map_err(|why| {
+                                Refusal::new(
+                                    format!("constructor `{}.{}` (classes)", class.cpp, k.name),
+                                    format!("{}({})", k.name, crate::model::show(&k.params)),
+                                    why,
+                                )
+                            })?;
                     Ok(CtorPlan {
                         shim: shims.unique(&join(&[&classes[i].snake, &k.name])),
                         unsafe_bridge: params.iter().any(|p| p.raw),
@@ -371,7 +381,8 @@ impl Plan {
                 join(&[&base, "mut"])
             });
             let mut plan = |m: &Method, forced| {
-                method_plan(m, forced, &classes, &enums, ns, &mut names, &mut shims)
+                let types = Types::of(&classes, &enums, wrapper);
+                method_plan(m, forced, &types, &mut names, &mut shims)
             };
             // A member with defaults gets a short form without them, under its own
             // name, and the whole one, `NAME_with_FIRST`.
@@ -425,16 +436,25 @@ impl Plan {
         // Whether a method binds depends on the classes and enums, not on the other
         // methods (whose names only make its own unique): planned alone, a check
         // costs the same with 500 methods bound as with none.
-        let with = Wrapper {
-            namespace: wrapper.namespace.clone(),
-            headers: Vec::new(),
-            classes: wrapper.classes.clone(),
-            methods: vec![method.clone()],
-            enums: wrapper.enums.iter().chain(enums).cloned().collect(),
-            system_packages: Vec::new(),
-            library: wrapper.library.clone(),
-        };
+        let mut seeds: Vec<&str> = vec![method.class.as_str()];
+        let types = method
+            .params
+            .iter()
+            .map(|p| &p.ty)
+            .chain(std::iter::once(&method.returns.ty));
+        for ty in types {
+            ty.names(&mut seeds);
+        }
+        let mut with = alone(wrapper, seeds);
+        with.methods = vec![method.clone()];
+        with.enums.extend(enums.iter().cloned());
         Plan::new(&with, "check").map(drop)
+    }
+
+    /// Whether class `cpp` of `wrapper`, with its constructors, can be planned,
+    /// planned without the classes it does not name.
+    pub fn check_class(wrapper: &Wrapper, cpp: &str) -> Result<(), Refusal> {
+        Plan::new(&alone(wrapper, vec![cpp]), "check").map(drop)
     }
 
     /// The class of C++ name `cpp`.
@@ -478,13 +498,12 @@ fn with_defaults(doc: &str, left_out: &[Param]) -> String {
 fn method_plan(
     m: &Method,
     forced: Option<String>,
-    classes: &[ClassPlan],
-    enums: &[EnumPlan],
-    ns: &str,
+    types: &Types,
     names: &mut BTreeMap<String, Scope>,
     shims: &mut Scope,
 ) -> Result<MethodPlan, Refusal> {
     let code = m.code();
+    let classes = types.classes;
     let Some(c) = classes.iter().find(|c| c.cpp == m.class) else {
         return Err(Refusal::new(
             "method (methods)",
@@ -494,16 +513,12 @@ fn method_plan(
     };
     let what = format!("method `{}.{}` (methods)", m.class, m.cpp);
     let refuse = |why: String| Refusal::new(what.as_str(), code.as_str(), why);
-    let params = params::params(
-        &m.params,
-        classes,
-        enums,
-        ns,
-        false,
-        Scope::with(&["this_"]),
-    )
-    .map_err(refuse)?;
-    let mut ret = params::returns(&m.returns, m.is_const, classes, enums, ns)
+    let params =
+        params::params(&m.params, types, false, Scope::with(&["this_"])).map_err(refuse)?;
+    // A new object that a member of another makes may point into it (a document's
+    // page), unless it is a copy.
+    let maker = !m.is_static && !crate::naming::names_a_copy(&m.cpp);
+    let mut ret = params::returns(&m.returns, m.is_const, maker, types)
         .map_err(|why| refuse(format!("its return type `{}` is {why}", m.returns.ty)))?;
     // Out-parameters are returned after the value, as a tuple.
     let mut returned: Vec<String> = Vec::new();
@@ -600,6 +615,7 @@ fn method_plan(
         shim,
         is_const: m.is_const,
         is_static: m.is_static,
+        free: m.free,
         params,
         ret,
         throws: m.throws,
@@ -609,4 +625,69 @@ fn method_plan(
         result: m.throws || leased,
         sample_call: None,
     })
+}
+
+/// `wrapper` without its methods, and with only the classes and enums `named`
+/// names and those their constructors take (their bases only convert views, which no single
+/// member needs): a check then costs the same for a library of 90 classes as for
+/// one of 2.
+fn alone<'a>(wrapper: &'a Wrapper, mut named: Vec<&'a str>) -> Wrapper {
+    let prefix = format!("{}::", wrapper.namespace);
+    let is_named = |named: &[&str], c: &crate::model::Class| {
+        named
+            .iter()
+            .any(|n| *n == c.cpp || n.strip_prefix(&prefix) == Some(c.cpp.as_str()))
+    };
+    loop {
+        named.sort_unstable();
+        named.dedup();
+        let before = named.len();
+        let included: Vec<&crate::model::Class> = wrapper
+            .classes
+            .iter()
+            .filter(|c| is_named(&named, c))
+            .collect();
+        for param in included
+            .iter()
+            .flat_map(|c| &c.constructors)
+            .flat_map(|k| &k.params)
+        {
+            param.ty.names(&mut named);
+        }
+        named.sort_unstable();
+        named.dedup();
+        if named.len() == before {
+            break;
+        }
+    }
+    let classes = wrapper
+        .classes
+        .iter()
+        .filter(|c| is_named(&named, c))
+        .map(|c| crate::model::Class {
+            bases: Vec::new(),
+            ..c.clone()
+        })
+        .collect();
+    Wrapper {
+        namespace: wrapper.namespace.clone(),
+        headers: Vec::new(),
+        classes,
+        methods: Vec::new(),
+        // Only the enums named, too: planning each costs its variants' names.
+        enums: wrapper
+            .enums
+            .iter()
+            .filter(|e| {
+                named
+                    .iter()
+                    .any(|n| *n == e.cpp || n.strip_prefix(&prefix) == Some(e.cpp.as_str()))
+            })
+            .cloned()
+            .collect(),
+        strings: wrapper.strings.clone(),
+        smart_pointers: wrapper.smart_pointers.clone(),
+        system_packages: Vec::new(),
+        library: wrapper.library.clone(),
+    }
 }

@@ -1,15 +1,72 @@
 //! What each parameter and return type becomes on the four sides of a call: the
 //! safe Rust function, the bridge, the C++ shim and the C++ call.
 
-use crate::model::{Base, CppType, Indirection, Param, Returns, Scalar};
-use crate::naming::{names_a_size, rust_name, Scope};
+use crate::model::{
+    buffer_at, Base, CppType, Indirection, Param, Returns, Scalar, StringClass, INTRUSIVE_POINTERS,
+};
+use crate::naming::{rust_name, Scope};
 
 use super::{ClassPlan, EnumPlan};
 
 /// What a type may be, for refusals.
-const TYPES_ALLOWED: &str = "use bool, a sized integer or floating-point type, std::string (by \
-value or const reference), const char*, a std::vector of those, one of the enums answered, or a \
-pointer or reference to one of the classes answered";
+const TYPES_ALLOWED: &str = "answer it as a class, an enum or a string class, or use a scalar, \
+std::string, const char* or a std::vector of those";
+
+/// What a member's types may name beyond the built-in ones: the classes, enums and
+/// string classes answered, in namespace `ns`.
+#[derive(Debug, Clone, Copy)]
+pub struct Types<'a> {
+    /// The classes.
+    pub classes: &'a [ClassPlan],
+    /// The enums.
+    pub enums: &'a [EnumPlan],
+    /// The string classes.
+    pub strings: &'a [StringClass],
+    /// The intrusive smart pointers answered, beside the well-known ones.
+    pub smart_pointers: &'a [String],
+    /// The namespace.
+    pub ns: &'a str,
+}
+
+impl<'a> Types<'a> {
+    /// The classes and enums planned, and `wrapper`'s string classes, smart
+    /// pointers and namespace.
+    pub fn of(
+        classes: &'a [ClassPlan],
+        enums: &'a [EnumPlan],
+        wrapper: &'a crate::model::Wrapper,
+    ) -> Self {
+        Types {
+            classes,
+            enums,
+            strings: &wrapper.strings,
+            smart_pointers: &wrapper.smart_pointers,
+            ns: &wrapper.namespace,
+        }
+    }
+
+    fn class(&self, ty: &CppType) -> Option<&ClassPlan> {
+        named(ty, self.classes, self.ns, |c| &c.cpp)
+    }
+
+    fn enum_(&self, ty: &CppType) -> Option<&EnumPlan> {
+        named(ty, self.enums, self.ns, |e| &e.cpp)
+    }
+
+    fn string(&self, ty: &CppType) -> Option<&StringClass> {
+        named(ty, self.strings, self.ns, |s| &s.cpp)
+    }
+
+    /// Whether class template `name` is an intrusive smart pointer.
+    fn smart_pointer(&self, name: &str) -> bool {
+        let unqualified = name.strip_prefix(&format!("{}::", self.ns)).unwrap_or(name);
+        INTRUSIVE_POINTERS.contains(&name)
+            || self
+                .smart_pointers
+                .iter()
+                .any(|answered| answered == name || answered == unqualified)
+    }
+}
 
 /// A parameter, as each side of the call writes it.
 #[derive(Debug, Clone)]
@@ -34,6 +91,9 @@ pub struct ParamPlan {
     pub raw: bool,
     /// A C string, copied from a `&str` (a NUL in it is an `Err`).
     pub c_string: bool,
+    /// Memory the callee may keep (`Param::kept`): the safe function is `unsafe`,
+    /// and takes the caller's own memory.
+    pub kept: bool,
     /// An out-parameter: not an argument of the safe function but one of what it
     /// returns (`rust` is its type there).
     pub out: bool,
@@ -61,6 +121,7 @@ impl ParamPlan {
             keep: None,
             raw: false,
             c_string: false,
+            kept: false,
             out: false,
             cpp_prep: None,
             cpp_post: None,
@@ -138,6 +199,9 @@ pub enum ReturnKind {
         from: &'static str,
         /// A reference (never null).
         is_ref: bool,
+        /// A new uniquely owned object that another object's member made, which may
+        /// point into its maker: a `refcount::Tied` to the borrow of the receiver.
+        tied: bool,
     },
 }
 
@@ -150,14 +214,6 @@ fn named<'a, T>(ty: &CppType, items: &'a [T], ns: &str, key: fn(&T) -> &str) -> 
         let unqualified = name.strip_prefix(&format!("{ns}::"))?;
         items.iter().find(|item| key(item) == unqualified)
     })
-}
-
-fn class_named<'a>(ty: &CppType, classes: &'a [ClassPlan], ns: &str) -> Option<&'a ClassPlan> {
-    named(ty, classes, ns, |c| &c.cpp)
-}
-
-fn enum_named<'a>(ty: &CppType, enums: &'a [EnumPlan], ns: &str) -> Option<&'a EnumPlan> {
-    named(ty, enums, ns, |e| &e.cpp)
 }
 
 /// A vector's element as the bridge carries it: (Rust type, C++ type, a string).
@@ -196,23 +252,84 @@ fn enum_type(ty: &CppType, e: &EnumPlan) -> Result<(String, String, String), Str
     ))
 }
 
+/// Why a type cannot be bound, when nothing answered names it.
 fn unknown() -> String {
-    format!("a type that is neither built in nor one of the classes answered ({TYPES_ALLOWED})")
+    format!("neither built in nor answered ({TYPES_ALLOWED})")
+}
+
+/// A value of a string class: by value or const reference.
+fn string_by_value(ty: &CppType, string: &StringClass) -> Result<(), String> {
+    match ty.indirection {
+        Indirection::Value => Ok(()),
+        Indirection::Reference if ty.is_const => Ok(()),
+        _ => Err(format!(
+            "the string class `{}` through a pointer or a non-const reference",
+            string.cpp
+        )),
+    }
+}
+
+/// A string-class parameter: a `&str`, which the shim converts (`FROM(data, size)`).
+fn string_param(
+    ty: &CppType,
+    string: &StringClass,
+    ns: &str,
+    name: String,
+) -> Result<ParamPlan, String> {
+    string_by_value(ty, string)?;
+    let cpp_arg = format!(
+        "{}::{}({name}.data(), {name}.size())",
+        qualified_name(&string.cpp, ns),
+        string.from_utf8
+    );
+    Ok(ParamPlan::plain(
+        name,
+        "&str",
+        "&str",
+        "::rust::Str",
+        cpp_arg,
+    ))
+}
+
+/// A returned string-class value: copied through its UTF-8 bytes (`TO()`) into a
+/// `String` (bytes that are not UTF-8 become U+FFFD).
+fn string_return(ty: &CppType, string: &StringClass) -> Result<ReturnPlan, String> {
+    string_by_value(ty, string)?;
+    let wrap = format!(
+        "[&] {{ const auto utf8_ = (CALL).{}(); return ::rust::String::lossy(utf8_.data(), \
+         utf8_.size()); }}()",
+        string.to_utf8
+    );
+    Ok(ReturnPlan {
+        kind: ReturnKind::String,
+        rust: "String".to_owned(),
+        bridge: "String".to_owned(),
+        cpp: "::rust::String".to_owned(),
+        cpp_wrap: wrap,
+    })
+}
+
+/// A C++ name as a shim spells it, from the global namespace: as written when
+/// qualified (`poppler::ustring`), else in the classes' namespace `ns`.
+fn qualified_name(cpp: &str, ns: &str) -> String {
+    if cpp.contains("::") || ns.is_empty() {
+        format!("::{cpp}")
+    } else {
+        format!("::{ns}::{cpp}")
+    }
 }
 
 /// The parameters of a constructor (`in_ctor`) or method, with names unique in `scope`.
 pub fn params(
     params: &[Param],
-    classes: &[ClassPlan],
-    enums: &[EnumPlan],
-    ns: &str,
+    types: &Types,
     in_ctor: bool,
     mut scope: Scope,
 ) -> Result<Vec<ParamPlan>, String> {
     let mut planned = Vec::new();
     let mut i = 0;
     while i < params.len() {
-        if let Some((pointee, size)) = buffer_of(&params[i..]) {
+        if let Some((pointee, size)) = buffer_at(&params[i..]) {
             // A buffer and its size, `(const char* data, int length)`: one `&[u8]`,
             // whose length the size is (a length of its own could say more bytes than
             // there are).
@@ -236,6 +353,7 @@ pub fn params(
                 "{}::try_from({name}.len()).map_err(|_| Error::Length({name}.len()))?;",
                 size.rust()
             ));
+            row.kept = params[i].kept;
             planned.push(row);
             i += 2;
             continue;
@@ -246,28 +364,28 @@ pub fn params(
             // the other is undefined behaviour).
             let name = scope.unique(&name);
             let cpp_arg = format!("{name}.data(), {name}.data() + {name}.size()");
-            planned.push(ParamPlan::plain(
-                name,
-                "&str",
-                "&str",
-                "::rust::Str",
-                cpp_arg,
-            ));
+            let mut row = ParamPlan::plain(name, "&str", "&str", "::rust::Str", cpp_arg);
+            row.kept = params[i].kept || params[i + 1].kept;
+            planned.push(row);
             i += 2;
             continue;
         }
         let p = &params[i];
-        let class = class_named(&p.ty, classes, ns);
+        let class = types.class(&p.ty);
         let base = match (&p.name, class) {
             (Some(name), _) => rust_name(name, &[]),
             (None, Some(c)) => rust_name(&c.snake, &[]),
             (None, None) => format!("arg{i}"),
         };
         let name = scope.unique(&base);
-        let plan = if let Some(e) = enum_named(&p.ty, enums, ns) {
+        let plan = if let Some(e) = types.enum_(&p.ty) {
             enum_type(&p.ty, e).map(|(rust, bridge, cpp)| enum_param(name, rust, bridge, cpp))
+        } else if let Some(string) = types.string(&p.ty) {
+            string_param(&p.ty, string, types.ns, name)
         } else if p.out {
             out_param(&p.ty, name, in_ctor)
+        } else if p.kept {
+            kept_param(p, name)
         } else {
             param(&p.ty, name, class, in_ctor)
         };
@@ -275,31 +393,6 @@ pub fn params(
         i += 1;
     }
     Ok(planned)
-}
-
-/// The pointee (`char`, `void`, `std::uint8_t`) and the size type of a `(const
-/// char* data, int length)` pair at the start of `params`, if one is there: a const
-/// pointer to bytes, then an integer named as a size (`len`, `size`, `length`,
-/// `count`, `bytes`, `n`, alone or in a name such as `file_data_length`).
-fn buffer_of(params: &[Param]) -> Option<(String, Scalar)> {
-    let [data, size, ..] = params else {
-        return None;
-    };
-    let pointee = match &data.ty.base {
-        _ if !data.ty.is_const || data.ty.indirection != Indirection::Pointer(1) => return None,
-        Base::Char => "char".to_owned(),
-        Base::Void => "void".to_owned(),
-        Base::Scalar(byte @ (Scalar::U8 | Scalar::I8), _) => byte.cpp().to_owned(),
-        _ => return None,
-    };
-    let Base::Scalar(scalar, _) = &size.ty.base else {
-        return None;
-    };
-    let integer = !matches!(scalar, Scalar::Bool | Scalar::F32 | Scalar::F64)
-        && size.ty.indirection == Indirection::Value
-        && !size.out;
-    let sized = names_a_size(size.name.as_deref()?);
-    (integer && sized && !data.out).then_some((pointee, *scalar))
 }
 
 /// The Rust name of a `(const char* begin, const char* end)` range at the start of
@@ -340,6 +433,33 @@ fn range_of(params: &[Param]) -> Option<String> {
         }
     }
     None
+}
+
+/// A pointer the callee may keep, given as the caller's own memory: `&CStr` for a
+/// C string (a copy would die when the call returns), `&[u8]` for bytes.
+fn kept_param(p: &Param, name: String) -> Result<ParamPlan, String> {
+    match p.byte_pointee() {
+        Some("char") => {}
+        // Its length is the callee's business: only a buffer with a size is sized.
+        Some(pointee) => {
+            return Err(format!(
+                "a `const {pointee}*` without a size beside it (a buffer needs one)"
+            ))
+        }
+        None => return Err("`kept` but no const pointer to characters or bytes".to_owned()),
+    }
+    let cpp_arg = name.clone();
+    let mut row = ParamPlan::plain(
+        name.clone(),
+        "&std::ffi::CStr",
+        "*const c_char",
+        "const char*",
+        cpp_arg,
+    );
+    row.rust_arg = format!("{name}.as_ptr()");
+    row.raw = true;
+    row.kept = true;
+    Ok(row)
 }
 
 fn enum_param(name: String, rust: String, bridge: String, cpp: String) -> ParamPlan {
@@ -535,18 +655,30 @@ fn object_param(
 /// An object of class `c` that the shim's `wrap` of the call gives as a pointer, and
 /// `from` wraps (`from_adopted`, `from_retained`); `never_null` for a reference or a
 /// new object, which the Rust side then returns without `Option`.
-fn object(c: &ClassPlan, from: &'static str, never_null: bool, wrap: String) -> ReturnPlan {
+fn object(
+    c: &ClassPlan,
+    from: &'static str,
+    never_null: bool,
+    tied: bool,
+    wrap: String,
+) -> ReturnPlan {
+    let rust = if tied {
+        format!("refcount::Tied<'_, {}>", c.rust)
+    } else {
+        c.rust.clone()
+    };
     ReturnPlan {
         kind: ReturnKind::Object {
             class: c.rust.clone(),
             cpp_class: c.cpp.clone(),
             from,
             is_ref: never_null,
+            tied,
         },
         rust: if never_null {
-            c.rust.clone()
+            rust
         } else {
-            format!("Option<{}>", c.rust)
+            format!("Option<{rust}>")
         },
         bridge: format!("*mut {}", c.rust),
         cpp: format!("{}*", c.qualified),
@@ -554,17 +686,62 @@ fn object(c: &ClassPlan, from: &'static str, never_null: bool, wrap: String) -> 
     }
 }
 
+/// An intrusive smart pointer returned by value (`geo::ref<shape>`): the shim adds
+/// a count of the object's own before the smart pointer drops its one, and Rust
+/// adopts that count, whatever count the object started with.
+fn smart_pointer_return(
+    r: &Returns,
+    name: &str,
+    arguments: &[CppType],
+    types: &Types,
+) -> Result<ReturnPlan, String> {
+    let ty = &r.ty;
+    if ty.indirection != Indirection::Value || r.owned {
+        return Err(format!(
+            "a `{name}` through a pointer or a reference (only by value)"
+        ));
+    }
+    let [element] = arguments else {
+        return Err(format!("a `{name}` of more than one type"));
+    };
+    let c = types
+        .class(element)
+        .filter(|_| element.indirection == Indirection::Value)
+        .ok_or_else(|| format!("a `{name}` of `{element}`, which is no class answered"))?;
+    let add_ref = c
+        .add_ref
+        .as_deref()
+        .filter(|_| c.kind == "intrusive")
+        .ok_or_else(|| {
+            format!(
+                "a `{name}<{}>`, whose object does not count itself ({}): answer it intrusive",
+                c.cpp, c.ownership
+            )
+        })?;
+    let wrap = format!(
+        "[&] {{ const auto held_ = CALL; auto* p = held_.get(); if (p != nullptr) {{ {add_ref}; }} \
+         return const_cast<{}*>(p); }}()",
+        c.qualified
+    );
+    // A counted object keeps what it points to alive itself: it is never tied.
+    Ok(object(c, "from_adopted", false, false, wrap))
+}
+
 /// What a method returns, or why it cannot be bound. A view it lends is `&mut` only
-/// from a non-const member (`receiver_const` false) and of a non-const result.
+/// from a non-const member (`receiver_const` false) and of a non-const result; a new
+/// uniquely owned object is tied to the receiver's borrow when the member is a
+/// `maker` (a non-static member that is no copy).
 pub fn returns(
     r: &Returns,
     receiver_const: bool,
-    classes: &[ClassPlan],
-    enums: &[EnumPlan],
-    ns: &str,
+    maker: bool,
+    types: &Types,
 ) -> Result<ReturnPlan, String> {
     let ty = &r.ty;
-    if let Some(e) = enum_named(ty, enums, ns).filter(|_| !r.owned) {
+    if let Some(string) = types.string(ty).filter(|_| !r.owned) {
+        return string_return(ty, string);
+    }
+    if let Some(e) = types.enum_(ty).filter(|_| !r.owned) {
         let (rust, bridge, cpp) = enum_type(ty, e)?;
         return Ok(ReturnPlan {
             kind: ReturnKind::Value,
@@ -624,7 +801,8 @@ pub fn returns(
         }
         Base::UniquePtr(element) if pointer == 0 && !reference => {
             // Its object, released from it: the caller's alone, as `-> new T*`.
-            let c = class_named(element, classes, ns)
+            let c = types
+                .class(element)
                 .filter(|_| element.indirection == Indirection::Value)
                 .ok_or_else(|| {
                     format!("a `std::unique_ptr` of `{element}`, which is no class answered")
@@ -639,8 +817,12 @@ pub fn returns(
                 c,
                 "from_adopted",
                 false,
+                maker,
                 "CALL.release()".to_owned(),
             ));
+        }
+        Base::Template(name, arguments) if types.smart_pointer(name) => {
+            return smart_pointer_return(r, name, arguments, types);
         }
         Base::Char if pointer == 1 && ty.is_const && !r.owned => {
             // Copied before anything else can change or free it.
@@ -662,11 +844,11 @@ pub fn returns(
             "a value handed over (`new` takes a pointer to one of the classes answered)".to_owned(),
         );
     }
-    let c = class_named(ty, classes, ns).ok_or_else(unknown)?;
+    let c = types.class(ty).ok_or_else(unknown)?;
     if pointer == 0 && !reference && c.kind == "unique" && !r.owned {
         // A value: moved into a new object, which the caller then owns alone.
         let wrap = format!("new {}(CALL)", c.qualified);
-        return Ok(object(c, "from_adopted", true, wrap));
+        return Ok(object(c, "from_adopted", true, false, wrap));
     }
     if usize::from(pointer) + usize::from(reference) != 1 {
         return Err(format!(
@@ -720,5 +902,6 @@ pub fn returns(
     } else {
         "from_retained"
     };
-    Ok(object(c, from, reference, wrap))
+    let tied = maker && r.owned && c.kind == "unique";
+    Ok(object(c, from, reference, tied, wrap))
 }

@@ -2,7 +2,7 @@
 //! them, into OUT: by hand-written answers (`geo-answered`, `store-answered`,
 //! `zoo-answered`, with their library's own tests) and by reading their headers
 //! (`geo-read`, `store-read`, and `canvas-read` with its library's own tests), and
-//! the crates of two installed libraries, jsoncpp and tinyxml2, with the programs
+//! the crates of the installed libraries (`REAL_LIBRARIES`), with the programs
 //! written against them (`real/`). `ci/valgrind.sh` runs their tests under valgrind.
 
 use std::path::PathBuf;
@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use new_wrapper::{generate, template_dir, Answers};
 use template_tests::libraries::{
     add_real_test, add_tests, build, geo_answers, installed_answers, read_answers, store_answers,
-    zoo_answers,
+    zoo_answers, REAL_LIBRARIES,
 };
 
 fn main() -> ExitCode {
@@ -57,12 +57,10 @@ fn main() -> ExitCode {
             Some("canvas"),
         ),
     ];
-    for (library, package, header) in [
-        ("jsoncpp", "jsoncpp", "json/json.h"),
-        ("tinyxml2", "tinyxml2", "tinyxml2.h"),
-    ] {
+    for real in REAL_LIBRARIES {
+        let library = real.library;
         let name = format!("{library}-read");
-        let answers = installed_answers(&name, package, &[header]);
+        let answers = installed_answers(&name, real);
         match generate(&template_dir(), &answers, &out.join(&name)) {
             Ok(folder) => {
                 add_real_test(library, &folder, &name);

@@ -62,4 +62,37 @@
 /// top.depth();
 /// # Ok::<(), Error>(())
 /// ```
+///
+/// An object a canvas makes (`make_cursor`) is the caller's, but reads the canvas:
+/// it is `Tied` to the canvas's borrow, so it cannot outlive the canvas,
+///
+/// ```compile_fail,E0505
+/// # use the_wrapper::*;
+/// let canvas = Canvas::new()?;
+/// let mut cursor = canvas.make_cursor().expect("a cursor");
+/// drop(canvas); // the cursor would read a freed canvas
+/// cursor.advance();
+/// # Ok::<(), Error>(())
+/// ```
+///
+/// nor see it change under it:
+///
+/// ```compile_fail,E0502
+/// # use the_wrapper::*;
+/// let mut canvas = Canvas::new()?;
+/// let mut cursor = canvas.make_cursor().expect("a cursor");
+/// canvas.add(1.0);
+/// cursor.advance();
+/// # Ok::<(), Error>(())
+/// ```
+///
+/// and nothing takes it out of the tie (it derefs to its view, not to itself):
+///
+/// ```compile_fail,E0308
+/// # use the_wrapper::*;
+/// let canvas = Canvas::new()?;
+/// let mut cursor = canvas.make_cursor().expect("a cursor");
+/// let free: Cursor = std::mem::replace(&mut *cursor, todo!()); // a `CursorRef`
+/// # Ok::<(), Error>(())
+/// ```
 pub mod lifetimes {}

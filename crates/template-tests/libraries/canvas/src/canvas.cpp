@@ -179,4 +179,20 @@ void canvas::set_draw_mode(mode m) { mode_ = m; }
 
 int canvas::live() { return live_canvases.load(std::memory_order_relaxed); }
 
+cursor* canvas::make_cursor() const { return new cursor(*this); }
+
+cursor::cursor(const canvas& over) : over_(&over) {}
+
+cursor::~cursor() = default;
+
+bool cursor::advance() {
+    if (at_ + 1 >= over_->count()) {
+        return false;
+    }
+    ++at_;
+    return true;
+}
+
+double cursor::x() const { return over_->xs().at(static_cast<std::size_t>(at_)); }
+
 }  // namespace canvas

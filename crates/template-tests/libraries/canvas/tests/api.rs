@@ -136,3 +136,27 @@ fn an_exception_nobody_announced_is_a_panic_not_the_end_of_the_process() -> Resu
     assert_eq!(canvas.kind_at(4), 1);
     Ok(())
 }
+
+#[test]
+fn a_cursor_the_canvas_makes_is_tied_to_it() -> Result<(), Error> {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let check = LeakCheck::start();
+    let mut canvas = Canvas::new()?;
+    canvas.add_with_y(1.0, 0.0, 1);
+    canvas.add_with_y(2.0, 0.0, 1);
+    // The cursor is the caller's (released when it drops), and it reads the canvas
+    // it was made by: `Tied` to the borrow of the canvas.
+    let mut cursor: refcount::Tied<'_, the_wrapper::Cursor> =
+        canvas.make_cursor().expect("a new cursor");
+    let mut xs = Vec::new();
+    while cursor.advance() {
+        xs.push(cursor.x());
+    }
+    assert_eq!(xs, [1.0, 2.0]);
+    assert_eq!(canvas.count(), 2, "const members of the canvas while it lives");
+    drop(cursor);
+    canvas.add(3.0);
+    drop(canvas);
+    check.finish().expect("every handle is released");
+    Ok(())
+}

@@ -97,4 +97,12 @@ int shape::live() { return live_shapes.load(std::memory_order_relaxed); }
 
 bool shape::operator==(const shape& other) const { return same_size(other) && name_ == other.name_; }
 
+ref<shape> shape::doubled() const { return ref<shape>(new shape(width_ * 2, height_)); }
+
+ref<shape> square(double side) { return ref<shape>(new shape(side)); }
+
+shape* make_rectangle(double width, double height) { return new shape(width, height); }
+
+double area_of(const shape& s) { return s.area(); }
+
 }  // namespace geo

@@ -19,6 +19,7 @@ namespace canvas {
 enum class color : unsigned char { red = 1, green = 2, blue = 4, white = 7 };
 
 class canvas;
+class cursor;
 
 /// A named layer of a canvas, which owns it.
 class CANVAS_API layer {
@@ -103,6 +104,8 @@ public:
     void shift(const std::vector<double>& offsets);
     /// The number of layers alive in the process.
     static int live_layers();
+    /// A new cursor before the first shape.
+    cursor* make_cursor() const;
 
     /// The number of canvases alive in the process.
     static int live();
@@ -118,6 +121,21 @@ private:
     layer** layers_ = nullptr;
     int layer_count_ = 0;
     mode mode_ = outline;
+};
+
+/// A walk over the shapes of a canvas.
+class CANVAS_API cursor {
+public:
+    explicit cursor(const canvas& over);
+    ~cursor();
+    /// Moves to the next shape; false when there is none.
+    bool advance();
+    /// The x of the shape it is at.
+    double x() const;
+
+private:
+    const canvas* over_;
+    int at_ = -1;
 };
 
 }  // namespace canvas

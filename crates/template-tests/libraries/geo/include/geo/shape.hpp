@@ -13,6 +13,41 @@
 
 namespace geo {
 
+/// Holds a reference to an object that counts its own: releases it when it goes.
+template <typename T>
+class ref {
+public:
+    /// Takes over the reference `object` holds.
+    explicit ref(T* object) noexcept : object_(object) {}
+    ref(const ref& other) noexcept : object_(other.object_) {
+        if (object_ != nullptr) {
+            object_->retain();
+        }
+    }
+    ref& operator=(const ref&) = delete;
+    ~ref() {
+        if (object_ != nullptr) {
+            object_->release();
+        }
+    }
+    /// The object, or null.
+    T* get() const noexcept { return object_; }
+
+private:
+    T* object_;
+};
+
+class shape;
+
+/// A square of `side`, held by a `ref`.
+GEO_API ref<shape> square(double side);
+
+/// A new rectangle.
+GEO_API shape* make_rectangle(double width, double height);
+
+/// The area of `s`.
+GEO_API double area_of(const shape& s);
+
 /// A rectangle that counts its own references.
 ///
 /// A new shape holds one reference; `release` deletes it when the last one
@@ -83,6 +118,9 @@ public:
 
     /// This shape, borrowed: no reference is added.
     shape* self_ref();
+
+    /// A shape twice as wide, held by a `ref`.
+    ref<shape> doubled() const;
 
     /// Whether `other` has the same width and height.
     bool same_size(const shape& other) const;
