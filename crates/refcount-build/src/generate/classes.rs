@@ -250,6 +250,7 @@ fn wrapped(out: &mut Out, kind: &ReturnKind) -> String {
             let expect = never_null(*is_ref, "a C++ reference");
             format!("unsafe {{ {class}::{from}(raw_) }}{expect}")
         }
+        ReturnKind::SharedPtr { class, .. } => format!("(!raw_.is_null()).then(|| {class}(raw_))"),
         ReturnKind::Vector { strings: true } => {
             "raw_.iter().map(|s| s.to_string_lossy().into_owned()).collect::<Vec<_>>()".to_owned()
         }

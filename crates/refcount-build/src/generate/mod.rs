@@ -62,12 +62,14 @@ fn included(name: &str) -> String {
 
 /// The module the crate's `lib.rs` includes: the generated modules and what they export.
 fn lib(plan: &Plan) -> String {
-    let names: Vec<&str> = plan
+    let names: Vec<String> = plan
         .classes
         .iter()
         .flat_map(|c| {
-            let view = c.view.as_deref().filter(|view| *view != c.rust);
-            std::iter::once(c.rust.as_str()).chain(view)
+            let view = c.view.clone().filter(|view| *view != c.rust);
+            std::iter::once(c.rust.clone())
+                .chain(view)
+                .chain(c.shared_type())
         })
         .collect();
     let panics = plan
@@ -815,5 +817,42 @@ mod tests {
                 refusal.allowed
             );
         }
+    }
+
+    #[test]
+    fn a_shared_ptr_is_held_by_cxx_and_lends_only_const_members() {
+        let files = files_of(
+            &["doc=unique", "node=intrusive(retain,release)"],
+            &["doc.open(int i) static -> std::shared_ptr<doc>"],
+        );
+        let classes = text(&files, "classes.rs");
+        assert!(
+            classes.contains("pub fn open(i: i32) -> Option<DocShared>"),
+            "{classes}"
+        );
+        assert!(classes.contains("pub struct DocShared(cxx::SharedPtr<ffi::Doc>);"));
+        assert!(classes.contains("impl std::ops::Deref for DocShared {\n    type Target = DocRef;"));
+        assert!(
+            !classes.contains("DerefMut for DocShared"),
+            "shared: no &mut"
+        );
+        assert!(text(&files, "lib.rs").contains("DocShared"));
+        assert!(
+            text(&files, "ffi.rs").contains("-> Result<SharedPtr<Doc>>"),
+            "{}",
+            text(&files, "ffi.rs")
+        );
+        // A class that counts itself: two counts would disagree.
+        let wrapper = wrapper_of(
+            &["node=intrusive(retain,release)"],
+            &["node.open() static -> std::shared_ptr<node>"],
+            &[],
+        );
+        let refusal = Plan::new(&wrapper, "x").unwrap_err();
+        assert!(
+            refusal.allowed.contains("would disagree"),
+            "{}",
+            refusal.allowed
+        );
     }
 }

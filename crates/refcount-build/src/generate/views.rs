@@ -125,6 +125,36 @@ impl std::fmt::Debug for {view} {{
 }}
 "
     ));
+    if c.shared_ptr {
+        out.push(&format!(
+            "
+/// A `{cpp}` held by a C++ `std::shared_ptr`: cloning shares it, dropping gives
+/// up this share, and the object lives while any holder does, in Rust or in C++.
+/// Others hold it too, so it lends only `&{view}`: its const members.
+#[derive(Clone)]
+pub struct {shared}(cxx::SharedPtr<ffi::{rust}>);
+
+impl std::ops::Deref for {shared} {{
+    type Target = {view};
+
+    fn deref(&self) -> &{view} {{
+        let object = self.0.as_ref().expect(\"made only from a non-null std::shared_ptr\");
+        // SAFETY: `{view}` is `#[repr(transparent)]` over `ffi::{rust}`; the share this
+        // borrow keeps keeps the object alive.
+        unsafe {{ &*std::ptr::from_ref(object).cast::<{view}>() }}
+    }}
+}}
+
+impl std::fmt::Debug for {shared} {{
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {{
+        write!(f, \"{shared}({{:p}})\", self.as_ptr())
+    }}
+}}
+",
+            cpp = c.qualified,
+            shared = crate::plan::shared_type(rust),
+        ));
+    }
     if c.kind == "unique" {
         out.push(&format!(
             "

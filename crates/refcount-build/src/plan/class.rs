@@ -102,6 +102,7 @@ pub(super) fn class_plan(class: &Class, ns: &str) -> Result<ClassPlan, Refusal> 
         from_retained: false,
         lent: false,
         lent_mut: false,
+        shared_ptr: false,
         bases: Vec::new(),
     })
 }

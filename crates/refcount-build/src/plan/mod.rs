@@ -89,6 +89,8 @@ pub struct ClassPlan {
     pub lent: bool,
     /// A method lends a mutable view of it (`from_mut_ptr` is needed).
     pub lent_mut: bool,
+    /// A method returns a `std::shared_ptr` of it (`NAMEShared` is needed).
+    pub shared_ptr: bool,
     /// Its bases among the classes: a view of it converts to a view of each.
     pub bases: Vec<BasePlan>,
 }
@@ -98,6 +100,18 @@ impl ClassPlan {
     pub fn type_names(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.rust.as_str()).chain(self.view.as_deref())
     }
+
+    /// The type that holds one of its objects through a `std::shared_ptr`
+    /// (`CanvasShared`), when a method returns one.
+    pub fn shared_type(&self) -> Option<String> {
+        self.shared_ptr.then(|| shared_type(&self.rust))
+    }
+}
+
+/// The name of the type that holds an object of Rust type `rust` through a
+/// `std::shared_ptr`.
+pub(crate) fn shared_type(rust: &str) -> String {
+    format!("{rust}Shared")
 }
 
 /// A tuple of `parts` as Rust writes it: `()` for none, the one alone, `(a, b)`.

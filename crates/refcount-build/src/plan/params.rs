@@ -189,6 +189,14 @@ pub enum ReturnKind {
         /// `&mut` (a non-const member's non-const result), else `&`.
         mutable: bool,
     },
+    /// A `std::shared_ptr` of a uniquely owned or view class, held as cxx's
+    /// `SharedPtr` in a `NAMEShared`, which lends only `&NAMERef` (others share it).
+    SharedPtr {
+        /// The shared type (`CanvasShared`).
+        class: String,
+        /// The C++ class.
+        cpp_class: String,
+    },
     /// An object of a wrapped class, wrapped by `from` (`from_adopted`, `from_retained`).
     Object {
         /// The Rust class.
@@ -686,6 +694,46 @@ fn object(
     }
 }
 
+/// A `std::shared_ptr<T>` returned by value: cxx's `SharedPtr` holds the share, so
+/// the object lives while any holder does, in Rust or in C++; Rust lends only its
+/// const members (`&TRef`), as the object is shared.
+fn shared_ptr_return(
+    r: &Returns,
+    arguments: &[CppType],
+    types: &Types,
+) -> Result<ReturnPlan, String> {
+    if r.ty.indirection != Indirection::Value || r.owned {
+        return Err(
+            "a `std::shared_ptr` through a pointer or a reference (only by value)".to_owned(),
+        );
+    }
+    let [element] = arguments else {
+        return Err("a `std::shared_ptr` of more than one type".to_owned());
+    };
+    let c = types
+        .class(element)
+        .filter(|_| element.indirection == Indirection::Value)
+        .ok_or_else(|| format!("a `std::shared_ptr` of `{element}`, which is no class answered"))?;
+    if c.view.is_none() {
+        return Err(format!(
+            "a `std::shared_ptr<{}>`, whose class counts itself ({}): its own count and the \
+             shared_ptr's would disagree",
+            c.cpp, c.ownership
+        ));
+    }
+    let shared = super::shared_type(&c.rust);
+    Ok(ReturnPlan {
+        kind: ReturnKind::SharedPtr {
+            class: shared.clone(),
+            cpp_class: c.cpp.clone(),
+        },
+        rust: format!("Option<{shared}>"),
+        bridge: format!("SharedPtr<{}>", c.rust),
+        cpp: format!("std::shared_ptr<{}>", c.qualified),
+        cpp_wrap: "CALL".to_owned(),
+    })
+}
+
 /// An intrusive smart pointer returned by value (`geo::ref<shape>`): the shim adds
 /// a count of the object's own before the smart pointer drops its one, and Rust
 /// adopts that count, whatever count the object started with.
@@ -820,6 +868,9 @@ pub fn returns(
                 maker,
                 "CALL.release()".to_owned(),
             ));
+        }
+        Base::Template(name, arguments) if name == "std::shared_ptr" => {
+            return shared_ptr_return(r, arguments, types);
         }
         Base::Template(name, arguments) if types.smart_pointer(name) => {
             return smart_pointer_return(r, name, arguments, types);

@@ -41,6 +41,7 @@ pub(super) fn mark_wrapping(classes: &mut [ClassPlan]) {
             ReturnKind::Object {
                 cpp_class, from, ..
             } => Some((cpp_class.clone(), *from)),
+            ReturnKind::SharedPtr { cpp_class, .. } => Some((cpp_class.clone(), "shared_ptr")),
             ReturnKind::View {
                 cpp_class, mutable, ..
             } => Some((
@@ -62,6 +63,7 @@ pub(super) fn mark_wrapping(classes: &mut [ClassPlan]) {
             "from_adopted" => class.from_adopted = true,
             "lent" => class.lent = true,
             "lent_mut" => class.lent_mut = true,
+            "shared_ptr" => class.shared_ptr = true,
             _ => class.from_retained = true,
         }
     }

@@ -95,4 +95,14 @@
 /// let free: Cursor = std::mem::replace(&mut *cursor, todo!()); // a `CursorRef`
 /// # Ok::<(), Error>(())
 /// ```
+///
+/// A canvas held by a `std::shared_ptr` is shared with whoever else holds it: it
+/// lends only its const members.
+///
+/// ```compile_fail,E0596
+/// # use the_wrapper::*;
+/// let mut shared = Canvas::shared(3).expect("a canvas");
+/// shared.add(1.0);
+/// # Ok::<(), Error>(())
+/// ```
 pub mod lifetimes {}

@@ -195,4 +195,6 @@ bool cursor::advance() {
 
 double cursor::x() const { return over_->xs().at(static_cast<std::size_t>(at_)); }
 
+std::shared_ptr<canvas> canvas::shared(int side) { return std::make_shared<canvas>(side, side); }
+
 }  // namespace canvas

@@ -160,3 +160,19 @@ fn a_cursor_the_canvas_makes_is_tied_to_it() -> Result<(), Error> {
     check.finish().expect("every handle is released");
     Ok(())
 }
+
+#[test]
+fn a_shared_canvas_lives_while_any_holder_does() -> Result<(), Error> {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let before = Canvas::live();
+    // A `std::shared_ptr<canvas>`: cxx's `SharedPtr` holds the share.
+    let shared: the_wrapper::CanvasShared = Canvas::shared(3).expect("a canvas");
+    let other = shared.clone();
+    assert_eq!(other.size(), (3, 3), "const members, through `&CanvasRef`");
+    assert_eq!(Canvas::live(), before + 1, "one canvas, two holders");
+    drop(shared);
+    assert_eq!(other.count(), 0, "the other holder keeps it alive");
+    drop(other);
+    assert_eq!(Canvas::live(), before, "released with its last holder");
+    Ok(())
+}

@@ -57,6 +57,8 @@ public:
     canvas* clone() const;
     /// A square canvas.
     static std::unique_ptr<canvas> square(int side);
+    /// A square canvas to share.
+    static std::shared_ptr<canvas> shared(int side);
 
     /// Adds `count` shapes at (x, y); returns how many the canvas holds.
     int add(double x, double y = 0.0, int count = 1);
