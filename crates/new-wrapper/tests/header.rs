@@ -326,3 +326,16 @@ fn poppler_documents_come_from_factories_and_its_string_class_is_answered_once()
         .iter()
         .any(|e| e.cpp == "document::page_mode_enum"));
 }
+
+#[test]
+fn a_default_spelled_with_a_macro_is_read_as_the_header_writes_it() {
+    let found = read_one(library("canvas"), "canvas/canvas.hpp").unwrap();
+    let canvas = methods_of(&found, "canvas");
+    assert!(
+        canvas.contains(
+            &"canvas.layers_named(const char* name = CANVAS_TEXT(\"layer\")) const -> int"
+                .to_owned()
+        ),
+        "{canvas:?}"
+    );
+}

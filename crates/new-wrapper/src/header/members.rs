@@ -95,21 +95,11 @@ pub(crate) fn describe(
                 class.name,
                 method.get_display_name().unwrap_or_default()
             );
-            let candidate = match method_of(class, method, classes) {
-                Ok(Some((candidate, cut))) => {
-                    if let Some(why) = cut {
-                        skipped.push(format!("{what} with its defaulted arguments: {why}"));
-                    }
-                    sync_smart_pointers(&mut wrapper, classes);
-                    candidate
-                }
-                Ok(None) => continue,
-                Err(why) => {
-                    skipped.push(format!("{what}: {why}"));
-                    continue;
-                }
-            };
-            bind(&mut wrapper, candidate, &what, classes, skipped);
+            match function_of(Some(class), method, classes) {
+                Ok(Some(read)) => bind(&mut wrapper, read, &what, classes, skipped),
+                Ok(None) => {}
+                Err(why) => skipped.push(format!("{what}: {why}")),
+            }
         }
     }
     for function in &classes.functions {
@@ -118,14 +108,8 @@ pub(crate) fn describe(
             classes.namespace,
             function.get_display_name().unwrap_or_default()
         );
-        match free_function_of(*function, classes) {
-            Ok(Some((candidate, cut))) => {
-                if let Some(why) = cut {
-                    skipped.push(format!("{what} with its defaulted arguments: {why}"));
-                }
-                sync_smart_pointers(&mut wrapper, classes);
-                bind(&mut wrapper, candidate, &what, classes, skipped);
-            }
+        match function_of(None, *function, classes) {
+            Ok(Some(read)) => bind(&mut wrapper, read, &what, classes, skipped),
             Ok(None) => {}
             // Only a function that would make a wrapped class's object is worth a
             // line: the namespace's other functions are no factories.
@@ -145,16 +129,21 @@ pub(crate) fn describe(
     }
 }
 
-/// Adds `candidate` to `wrapper`'s methods, with the enums it names, if it can be
+/// Adds a method read (with why its parameters were cut short, if they were) to
+/// `wrapper`'s methods, with the enums and smart pointers it names, if it can be
 /// bound; else its form without its defaulted parameters, if that can (what a
 /// default stands for may not be bindable); else says why not in `skipped`.
 fn bind(
     wrapper: &mut Wrapper,
-    candidate: Method,
+    (candidate, cut): (Method, Option<String>),
     what: &str,
     classes: &Classes,
     skipped: &mut Vec<String>,
 ) {
+    if let Some(why) = cut {
+        skipped.push(format!("{what} with its defaulted arguments: {why}"));
+    }
+    sync_smart_pointers(wrapper, classes);
     let needed = |method: &Method, wrapper: &Wrapper| {
         missing_enums(wrapper, &method.params, Some(&method.returns.ty), classes)
     };
@@ -319,10 +308,16 @@ fn doc(entity: Entity) -> String {
 /// with the defaults from it on, and the second value says why.
 fn parameters(function: Entity, classes: &Classes) -> Result<(Vec<Param>, Option<String>), String> {
     let arguments = function.get_arguments().unwrap_or_default();
+    let defaults = defaults_of(function, arguments.len());
     let mut params = Vec::new();
     for (i, argument) in arguments.iter().enumerate() {
         let name = argument.get_name().filter(|name| !name.is_empty());
-        let default = default_of(*argument);
+        // Only a parameter that libclang sees defaulted has a default.
+        let defaulted = argument.get_children().iter().any(|c| c.is_expression());
+        let default = defaults
+            .as_ref()
+            .and_then(|defaults| defaults[i].clone())
+            .filter(|_| defaulted);
         let shown = name.as_deref().unwrap_or("");
         let ty = argument
             .get_type()
@@ -358,8 +353,8 @@ fn parameters(function: Entity, classes: &Classes) -> Result<(Vec<Param>, Option
 /// `StaticString`, its `Reader`'s `begin_`), and the buffers given to what makes an
 /// object (`makes`: a constructor or factory; poppler's `load_from_raw_data` reads
 /// the bytes for as long as the document lives).
-fn mark_kept(params: &mut [Param], class: &Class, makes: bool) {
-    let holds = holds_byte_pointer(class.entity);
+fn mark_kept(params: &mut [Param], class: &Class, classes: &Classes, makes: bool) {
+    let holds = holds_byte_pointer(class, classes);
     for i in 0..params.len() {
         let buffer = buffer_at(&params[i..]).is_some();
         if params[i].points_to_bytes() && (holds || (makes && buffer)) {
@@ -370,44 +365,70 @@ fn mark_kept(params: &mut [Param], class: &Class, makes: bool) {
 
 /// Whether a class has a field that points to characters or bytes it does not own
 /// (`const char*`, `const void*`): whatever it is given, it may keep.
-fn holds_byte_pointer(class: Entity) -> bool {
-    class.get_children().into_iter().any(|field| {
+fn holds_byte_pointer(class: &Class, classes: &Classes) -> bool {
+    class.entity.get_children().into_iter().any(|field| {
         field.get_kind() == EntityKind::FieldDecl
-            && field.get_type().is_some_and(|ty| {
-                let ty = ty.get_canonical_type();
-                ty.get_kind() == clang::TypeKind::Pointer
-                    && ty.get_pointee_type().is_some_and(|pointee| {
-                        pointee.is_const_qualified()
-                            && matches!(
-                                pointee.get_kind(),
-                                clang::TypeKind::CharS
-                                    | clang::TypeKind::CharU
-                                    | clang::TypeKind::SChar
-                                    | clang::TypeKind::UChar
-                                    | clang::TypeKind::Void
-                            )
-                    })
-            })
+            && field
+                .get_type()
+                .and_then(|ty| cpp_type(ty, classes).ok())
+                .is_some_and(|ty| ty.byte_pointee().is_some())
     })
 }
 
-/// A parameter's default argument as the header spells it, if it has one.
-fn default_of(argument: Entity) -> Option<String> {
-    let expression = argument
-        .get_children()
-        .into_iter()
-        .find(|child| child.is_expression())?;
-    let tokens = expression.get_range()?.tokenize();
-    let mut text = String::new();
-    for token in tokens {
-        let spelling = token.get_spelling();
-        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-        if word(text.chars().last()) && word(spelling.chars().next()) {
-            text.push(' ');
+/// Each parameter's default argument as the header spells it, read from the
+/// function's own tokens: the list between its name's `(` and the matching `)`,
+/// split at the commas outside brackets, each part's tokens after its `=`. A
+/// macro stays its name with its arguments (`PUGIXML_TEXT("")`): the ranges libclang
+/// gives a parameter or its expression may end inside a macro's arguments or point
+/// at its definition. `None` where the list cannot be matched to the parameters.
+fn defaults_of(function: Entity, count: usize) -> Option<Vec<Option<String>>> {
+    let name = function.get_name()?;
+    let tokens: Vec<String> = function
+        .get_range()?
+        .tokenize()
+        .iter()
+        .map(|token| token.get_spelling())
+        .collect();
+    let named = tokens.iter().position(|token| *token == name)?;
+    let open = named + tokens[named..].iter().position(|token| token == "(")?;
+    let mut parts: Vec<Vec<&str>> = vec![Vec::new()];
+    let mut depth = 0usize;
+    for token in &tokens[open + 1..] {
+        match token.as_str() {
+            "(" | "[" | "{" => depth += 1,
+            ")" | "]" | "}" if depth == 0 => break,
+            ")" | "]" | "}" => depth -= 1,
+            // A type's template arguments (`std::map<int, int>`), before any `=`.
+            "<" if !parts.last()?.contains(&"=") => depth += 1,
+            ">" if depth > 0 && !parts.last()?.contains(&"=") => depth -= 1,
+            "," if depth == 0 => {
+                parts.push(Vec::new());
+                continue;
+            }
+            _ => {}
         }
-        text.push_str(&spelling);
+        parts.last_mut()?.push(token);
     }
-    (!text.is_empty()).then_some(text)
+    if parts.len() != count {
+        return None;
+    }
+    Some(
+        parts
+            .iter()
+            .map(|part| {
+                let equals = part.iter().position(|token| *token == "=")?;
+                let mut text = String::new();
+                for spelling in &part[equals + 1..] {
+                    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+                    if word(text.chars().last()) && word(spelling.chars().next()) {
+                        text.push(' ');
+                    }
+                    text.push_str(spelling);
+                }
+                (!text.is_empty()).then_some(text)
+            })
+            .collect(),
+    )
 }
 
 /// Whether parameter `i` of type `ty` is one the member writes and does not read:
@@ -477,7 +498,7 @@ fn constructors(
                 continue;
             }
         };
-        mark_kept(&mut params, class, true);
+        mark_kept(&mut params, class, classes, true);
         // A uniquely owned object by const reference, as a copy takes it: the wrapper
         // would have to keep it, and no object of the class that a member returns
         // could (jsoncpp's `Value(const StaticString&)` keeps the string's pointer).
@@ -553,29 +574,13 @@ fn constructors(
     }
 }
 
-/// A method, `Ok(None)` for what is not a method to bind at all (deleted, the class's
-/// own count), or why it cannot be described; with why its defaulted parameters
-/// from one on are left to their defaults, if they are.
-fn method_of(
-    class: &Class,
-    method: Entity,
-    classes: &Classes,
-) -> Result<Option<(Method, Option<String>)>, String> {
-    function_of(Some(class), method, classes)
-}
-
-/// A free function of the namespace that makes an object of a wrapped class (a
-/// factory by its comment or name returning `T*`, or returning a
-/// `std::unique_ptr<T>` or an intrusive smart pointer of one), as a `free` method
-/// of that class; `Ok(None)` for any other function.
-fn free_function_of(
-    function: Entity,
-    classes: &Classes,
-) -> Result<Option<(Method, Option<String>)>, String> {
-    function_of(None, function, classes)
-}
-
-/// A member of `class`, or a free function (`None`) bound to the class it makes.
+/// A member of `class`, `Ok(None)` for what is not a member to bind at all
+/// (deleted, the class's own count), or why it cannot be described; with why its
+/// defaulted parameters from one on are left to their defaults, if they are. With
+/// no class, a free function of the namespace, bound as a `free` method of the
+/// class it makes (a factory by its comment or name returning `T*`, or one
+/// returning a `std::unique_ptr<T>` or a smart pointer of one); `Ok(None)` for any
+/// other function.
 fn function_of(
     class: Option<&Class>,
     method: Entity,
@@ -635,34 +640,29 @@ fn function_of(
         && matches!(ty.indirection, model::Indirection::Pointer(1))
         && !ty.is_const
         && ty.named().is_some();
+    // The class of a new object it hands over, if it makes one.
+    let made = match &ty.base {
+        _ if owned => ty.named(),
+        model::Base::UniquePtr(element) => element.named(),
+        model::Base::Template(_, arguments) if arguments.len() == 1 => arguments[0].named(),
+        _ => None,
+    };
     let free = class.is_none();
+    let is_static = free || method.is_static_method();
     let class = match class {
         Some(class) => class,
-        None => {
-            // The class a free function makes, if it makes one.
-            let made = match &ty.base {
-                _ if owned => ty.named(),
-                model::Base::UniquePtr(element) => element.named(),
-                model::Base::Template(_, arguments) if arguments.len() == 1 => arguments[0].named(),
-                _ => None,
-            };
-            match made.and_then(|name| classes.list.iter().find(|c| c.name == name)) {
-                Some(class) => class,
-                None => return Ok(None),
-            }
-        }
+        None => match made.and_then(|name| classes.list.iter().find(|c| c.name == name)) {
+            Some(class) => class,
+            None => return Ok(None),
+        },
     };
-    mark_kept(
-        &mut params,
-        class,
-        owned && (free || method.is_static_method()),
-    );
+    mark_kept(&mut params, class, classes, is_static && made.is_some());
     let method = Method {
         class: class.name.clone(),
         cpp: name,
         params,
         is_const: method.is_const_method(),
-        is_static: free || method.is_static_method(),
+        is_static,
         free,
         returns: Returns { ty, owned },
         throws: !noexcept && comments::mentions_throwing(&raw_comment),

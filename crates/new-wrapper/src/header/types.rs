@@ -87,13 +87,10 @@ fn base(ty: Type, classes: &Classes, pointed: bool) -> Result<Base, String> {
             Base::Vector(Box::new(element))
         }
         TypeKind::Enum => Base::Named(enum_of(ty, classes)?),
-        TypeKind::Record if template_of(ty, classes).is_some() => {
-            let (name, arguments) = template_of(ty, classes).expect("just checked");
-            Base::Template(name, arguments)
-        }
-        _ => match classes.name_of(ty) {
-            Some(class) => Base::Named(class),
-            None => Base::Named(
+        _ => match (classes.name_of(ty), template_of(ty, classes)) {
+            (Some(class), _) => Base::Named(class),
+            (None, Some((name, arguments))) => Base::Template(name, arguments),
+            (None, None) => Base::Named(
                 ty.get_display_name()
                     .trim_start_matches("const ")
                     .to_owned(),

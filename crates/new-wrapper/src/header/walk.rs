@@ -102,8 +102,8 @@ pub(crate) fn classes_in<'tu>(root: Entity<'tu>, headers: &[PathBuf]) -> Vec<Dec
     found
 }
 
-/// The free functions declared in `headers` in `namespace` (no function template,
-/// none deleted).
+/// The free functions declared in `headers` in `namespace`, once each (function
+/// templates are of another kind).
 pub(crate) fn functions_in<'tu>(
     root: Entity<'tu>,
     headers: &[PathBuf],

@@ -378,13 +378,6 @@ mod tests {
     #[test]
     fn an_enum_is_cxxs_shared_enum_over_the_cpp_one_by_an_alias() {
         let wrapper = Wrapper {
-            namespace: "xml".to_owned(),
-            headers: vec!["xml.h".to_owned()],
-            classes: vec!["document=unique new()".parse().unwrap()],
-            methods: vec![
-                "document.mode() const -> document::mode".parse().unwrap(),
-                "document.set_color(xml::color c)".parse().unwrap(),
-            ],
             enums: vec![
                 "document::mode : int { plain = 0, PRETTY_PRINTED = 1, alias = 1 }"
                     .parse()
@@ -393,12 +386,14 @@ mod tests {
                     .parse()
                     .unwrap(),
             ],
-            strings: Vec::new(),
-            smart_pointers: Vec::new(),
-            system_packages: Vec::new(),
-            library: Library::PkgConfig {
-                package: "xml".to_owned(),
-            },
+            ..wrapper_of(
+                &["document=unique new()"],
+                &[
+                    "document.mode() const -> document::mode",
+                    "document.set_color(xml::color c)",
+                ],
+                &[],
+            )
         };
         let files = files(&Plan::new(&wrapper, "xml").unwrap(), Options::default());
         let ffi = text(&files, "ffi.rs");
@@ -407,7 +402,9 @@ mod tests {
             "        #[cxx_name = \"PRETTY_PRINTED\"]\n        PrettyPrinted = 1,",
             "        #[cxx_name = \"document_mode\"]\n        type DocumentMode;",
             "    #[repr(u8)]\n    enum Colour {",
-            "fn document_mode(this_: &Document) -> Result<DocumentMode>;",
+            // The bridge function steps aside from the enum's alias `document_mode`,
+            // which C++ declares in the same namespace.
+            "fn document_mode_2(this_: &Document) -> Result<DocumentMode>;",
             "fn document_set_color(this_: *mut Document, c: Colour) -> Result<()>;",
         ] {
             assert!(ffi.contains(line), "{line} in:\n{ffi}");
@@ -465,22 +462,11 @@ mod tests {
         assert!(!text(&files, "native.rs").contains("ffi::Node"));
         assert!(text(&files, "lib.rs").contains("pub use classes::{Document, DocumentRef, Node};"));
         // A shared owner's borrow ties nothing: a clone could free what was lent.
-        let wrapper = Wrapper {
-            namespace: "xml".to_owned(),
-            headers: vec!["xml.h".to_owned()],
-            classes: vec![
-                "document=intrusive(ref,unref) new()".parse().unwrap(),
-                "node=view".parse().unwrap(),
-            ],
-            methods: vec!["document.root() const -> node*".parse().unwrap()],
-            enums: Vec::new(),
-            strings: Vec::new(),
-            smart_pointers: Vec::new(),
-            system_packages: Vec::new(),
-            library: Library::PkgConfig {
-                package: "xml".to_owned(),
-            },
-        };
+        let wrapper = wrapper_of(
+            &["document=intrusive(ref,unref) new()", "node=view"],
+            &["document.root() const -> node*"],
+            &[],
+        );
         assert!(Plan::new(&wrapper, "xml").is_err());
         assert!("node=view new()".parse::<crate::model::Class>().is_err());
         // A derived view converts to its base's, through C++'s conversion.
@@ -530,21 +516,11 @@ mod tests {
             "{header}"
         );
         assert!(header.contains("self->fill(std::vector<double>(values.begin(), values.end()));"));
-        let wrapper = Wrapper {
-            namespace: "xml".to_owned(),
-            headers: Vec::new(),
-            classes: vec!["document=unique".parse().unwrap()],
-            methods: vec!["document.bits() const -> std::vector<bool>"
-                .parse()
-                .unwrap()],
-            enums: Vec::new(),
-            strings: Vec::new(),
-            smart_pointers: Vec::new(),
-            system_packages: Vec::new(),
-            library: Library::PkgConfig {
-                package: "xml".to_owned(),
-            },
-        };
+        let wrapper = wrapper_of(
+            &["document=unique"],
+            &["document.bits() const -> std::vector<bool>"],
+            &[],
+        );
         assert!(
             Plan::new(&wrapper, "xml").is_err(),
             "packed bits are refused"
@@ -854,5 +830,21 @@ mod tests {
             "{}",
             refusal.allowed
         );
+    }
+
+    #[test]
+    fn a_bridge_function_never_takes_an_enums_alias() {
+        // `node::type()` would be `node_type`, the alias of enum `node_type`.
+        let wrapper = Wrapper {
+            enums: vec!["node_type : int { element = 1 }".parse().unwrap()],
+            ..wrapper_of(&["node=unique"], &["node.type() const -> node_type"], &[])
+        };
+        let files = files(&Plan::new(&wrapper, "xml").unwrap(), Options::default());
+        let header = text(&files, "bridge.h");
+        assert!(
+            header.contains("using node_type = ::xml::node_type;"),
+            "{header}"
+        );
+        assert!(!header.contains(" node_type(const"), "{header}");
     }
 }

@@ -174,6 +174,20 @@ impl CppType {
         }
     }
 
+    /// The pointee of a const pointer to characters or bytes: `char`, `void`,
+    /// `std::uint8_t`, `std::int8_t`.
+    pub fn byte_pointee(&self) -> Option<&'static str> {
+        if !self.is_const || self.indirection != Indirection::Pointer(1) {
+            return None;
+        }
+        match &self.base {
+            Base::Char => Some("char"),
+            Base::Void => Some("void"),
+            Base::Scalar(byte @ (Scalar::U8 | Scalar::I8), _) => Some(byte.cpp()),
+            _ => None,
+        }
+    }
+
     /// Adds every name of a type this type is made of to `names`: its own, and its
     /// template arguments' (`std::vector<point>`, `geo::ref<shape>`).
     pub fn names<'a>(&'a self, names: &mut Vec<&'a str>) {
@@ -347,18 +361,10 @@ impl Param {
         self.byte_pointee().is_some()
     }
 
-    /// The pointee of a const pointer to characters or bytes: `char`, `void`,
-    /// `std::uint8_t`, `std::int8_t`.
+    /// The pointee of a const pointer to characters or bytes that is no
+    /// out-parameter ([`CppType::byte_pointee`]).
     pub fn byte_pointee(&self) -> Option<&'static str> {
-        if self.out || !self.ty.is_const || self.ty.indirection != Indirection::Pointer(1) {
-            return None;
-        }
-        match &self.ty.base {
-            Base::Char => Some("char"),
-            Base::Void => Some("void"),
-            Base::Scalar(byte @ (Scalar::U8 | Scalar::I8), _) => Some(byte.cpp()),
-            _ => None,
-        }
+        self.ty.byte_pointee().filter(|_| !self.out)
     }
 }
 

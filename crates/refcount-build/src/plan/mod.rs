@@ -272,9 +272,14 @@ impl Plan {
             }
         }
         let crate_name = crate_name.replace('-', "_");
-        // Every bridge function has a name of its own: the counts' first, then the
-        // constructors', then the methods'.
+        // Every bridge function has a name of its own, apart from the enums' aliases
+        // in the same namespace (pugixml's `xml_node::type()` and its enum
+        // `xml_node_type`): the counts' first, then the constructors', then the
+        // methods'.
         let mut shims = Scope::default();
+        for e in &enums {
+            shims.take(&e.alias);
+        }
         for c in &mut classes {
             if c.add_ref.is_some() {
                 c.add_ref_shim = Some(shims.unique(&join(&[&c.snake, "add_ref"])));

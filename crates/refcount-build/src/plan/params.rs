@@ -57,6 +57,32 @@ impl<'a> Types<'a> {
         named(ty, self.strings, self.ns, |s| &s.cpp)
     }
 
+    /// The class a smart pointer `name` of `element` holds: one answered, by value.
+    fn held_class(&self, name: &str, element: &CppType) -> Result<&'a ClassPlan, String> {
+        named(element, self.classes, self.ns, |c| &c.cpp)
+            .filter(|_| element.indirection == Indirection::Value)
+            .ok_or_else(|| format!("a `{name}` of `{element}`, which is no class answered"))
+    }
+
+    /// The class a smart pointer returned as `r`, template `name` of `arguments`,
+    /// holds: returned by value, of one class answered.
+    fn held_by_value(
+        &self,
+        r: &Returns,
+        name: &str,
+        arguments: &[CppType],
+    ) -> Result<&'a ClassPlan, String> {
+        if r.ty.indirection != Indirection::Value || r.owned {
+            return Err(format!(
+                "a `{name}` through a pointer or a reference (only by value)"
+            ));
+        }
+        match arguments {
+            [element] => self.held_class(name, element),
+            _ => Err(format!("a `{name}` of more than one type")),
+        }
+    }
+
     /// Whether class template `name` is an intrusive smart pointer.
     fn smart_pointer(&self, name: &str) -> bool {
         let unqualified = name.strip_prefix(&format!("{}::", self.ns)).unwrap_or(name);
@@ -410,10 +436,8 @@ fn range_of(params: &[Param]) -> Option<String> {
     let [first, second, ..] = params else {
         return None;
     };
-    let c_string = |p: &Param| {
-        p.ty.base == Base::Char && p.ty.is_const && p.ty.indirection == Indirection::Pointer(1)
-    };
-    if !c_string(first) || !c_string(second) || first.out || second.out {
+    let c_string = |p: &Param| p.byte_pointee() == Some("char");
+    if !c_string(first) || !c_string(second) {
         return None;
     }
     let (a, b) = (
@@ -702,18 +726,7 @@ fn shared_ptr_return(
     arguments: &[CppType],
     types: &Types,
 ) -> Result<ReturnPlan, String> {
-    if r.ty.indirection != Indirection::Value || r.owned {
-        return Err(
-            "a `std::shared_ptr` through a pointer or a reference (only by value)".to_owned(),
-        );
-    }
-    let [element] = arguments else {
-        return Err("a `std::shared_ptr` of more than one type".to_owned());
-    };
-    let c = types
-        .class(element)
-        .filter(|_| element.indirection == Indirection::Value)
-        .ok_or_else(|| format!("a `std::shared_ptr` of `{element}`, which is no class answered"))?;
+    let c = types.held_by_value(r, "std::shared_ptr", arguments)?;
     if c.view.is_none() {
         return Err(format!(
             "a `std::shared_ptr<{}>`, whose class counts itself ({}): its own count and the \
@@ -743,19 +756,7 @@ fn smart_pointer_return(
     arguments: &[CppType],
     types: &Types,
 ) -> Result<ReturnPlan, String> {
-    let ty = &r.ty;
-    if ty.indirection != Indirection::Value || r.owned {
-        return Err(format!(
-            "a `{name}` through a pointer or a reference (only by value)"
-        ));
-    }
-    let [element] = arguments else {
-        return Err(format!("a `{name}` of more than one type"));
-    };
-    let c = types
-        .class(element)
-        .filter(|_| element.indirection == Indirection::Value)
-        .ok_or_else(|| format!("a `{name}` of `{element}`, which is no class answered"))?;
+    let c = types.held_by_value(r, name, arguments)?;
     let add_ref = c
         .add_ref
         .as_deref()
@@ -849,12 +850,7 @@ pub fn returns(
         }
         Base::UniquePtr(element) if pointer == 0 && !reference => {
             // Its object, released from it: the caller's alone, as `-> new T*`.
-            let c = types
-                .class(element)
-                .filter(|_| element.indirection == Indirection::Value)
-                .ok_or_else(|| {
-                    format!("a `std::unique_ptr` of `{element}`, which is no class answered")
-                })?;
+            let c = types.held_class("std::unique_ptr", element)?;
             if c.kind != "unique" || !c.release.starts_with("delete") {
                 return Err(format!(
                     "a `std::unique_ptr<{}>`, whose `delete` is not how `{}` is released ({})",

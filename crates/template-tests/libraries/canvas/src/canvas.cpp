@@ -197,4 +197,14 @@ double cursor::x() const { return over_->xs().at(static_cast<std::size_t>(at_));
 
 std::shared_ptr<canvas> canvas::shared(int side) { return std::make_shared<canvas>(side, side); }
 
+int canvas::layers_named(const char* name) const {
+    int named = 0;
+    for (int i = 0; i < layer_count_; ++i) {
+        if (layers_[i]->name() != nullptr && std::string(layers_[i]->name()) == name) {
+            ++named;
+        }
+    }
+    return named;
+}
+
 }  // namespace canvas

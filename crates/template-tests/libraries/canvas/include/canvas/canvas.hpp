@@ -13,6 +13,9 @@
 #define CANVAS_API
 #endif
 
+// Text as the library spells it (a macro in a default argument).
+#define CANVAS_TEXT(text) text
+
 namespace canvas {
 
 /// A colour.
@@ -98,6 +101,8 @@ public:
     void clear_layers();
     /// How many layers there are.
     int layers() const;
+    /// How many layers are called `name`.
+    int layers_named(const char* name = CANVAS_TEXT("layer")) const;
     /// The layers' names, bottom first.
     std::vector<std::string> layer_names() const;
     /// The x of every shape.
