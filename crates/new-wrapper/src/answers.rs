@@ -271,6 +271,9 @@ impl Answers {
             _ => self.headers.clone(),
         };
         Wrapper {
+            language: Default::default(),
+            statuses: Vec::new(),
+            string_free: None,
             namespace: self.cpp_namespace.clone(),
             headers,
             classes: self.classes.clone(),

@@ -3,8 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::c;
 use crate::generate::{self, Options, FOLDER};
-use crate::model::{Library, Wrapper};
+use crate::model::{Language, Library, Wrapper};
 use crate::plan::Plan;
 use crate::{Error, Result};
 
@@ -21,12 +22,24 @@ fn env(name: &str) -> Result<String> {
 
 /// Writes the generated files of `plan` into `folder`; returns their paths.
 pub fn write(plan: &Plan, options: Options, folder: &Path) -> Result<Vec<PathBuf>> {
+    write_files(generate::files(plan, options), folder)
+}
+
+/// The generated files of `wrapper`, a C++ or a C library's, for crate `crate_name`.
+fn files_of(wrapper: &Wrapper, crate_name: &str, options: Options) -> Result<Vec<generate::File>> {
+    Ok(match wrapper.language {
+        Language::Cpp => generate::files(&Plan::new(wrapper, crate_name)?, options),
+        Language::C => c::generate::files(&c::plan::Plan::new(wrapper, crate_name)?, options),
+    })
+}
+
+fn write_files(files: Vec<generate::File>, folder: &Path) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(folder).map_err(|source| Error::Io {
         path: folder.to_owned(),
         source,
     })?;
     let mut written = Vec::new();
-    for file in generate::files(plan, options) {
+    for file in files {
         let path = folder.join(file.name);
         // Unchanged files keep their time stamps: nothing rebuilds for nothing.
         if std::fs::read_to_string(&path).ok().as_deref() != Some(file.text.as_str()) {
@@ -56,8 +69,15 @@ pub fn build() -> Result<()> {
     let crate_name = env("CARGO_PKG_NAME")?;
     println!("cargo:rerun-if-changed={WRAPPER_TOML}");
     let wrapper = Wrapper::load(&root.join(WRAPPER_TOML))?;
-    let plan = Plan::new(&wrapper, &crate_name)?;
     let folder = out_dir.join(FOLDER);
+    if wrapper.language == Language::C {
+        write_files(
+            files_of(&wrapper, &crate_name, Options::default())?,
+            &folder,
+        )?;
+        return link_c(&root, &wrapper);
+    }
+    let plan = Plan::new(&wrapper, &crate_name)?;
     write(&plan, Options::default(), &folder)?;
 
     let mut bridge = cxx_build::bridge(folder.join("ffi.rs"));
@@ -108,6 +128,11 @@ pub fn build() -> Result<()> {
             println!("cargo:rustc-link-lib={lib_name}");
             link_dirs.push(lib_dir);
         }
+        Library::Loaded { .. } => {
+            return Err(Error::Library(format!(
+                "a C++ library is linked: `kind = \"loaded\"` in {WRAPPER_TOML} is for C"
+            )))
+        }
         Library::PkgConfig { package } => {
             let (include_dirs, lib_dirs) = pkg_config(package)?;
             bridge.includes(include_dirs);
@@ -117,6 +142,54 @@ pub fn build() -> Result<()> {
     bridge.compile(&format!("{}_bridge", plan.crate_name));
     // A shared library is found at run time where it was found at build time, with
     // no LD_LIBRARY_PATH to set.
+    if std::env::var("CARGO_CFG_TARGET_FAMILY").as_deref() == Ok("unix") {
+        for dir in link_dirs {
+            println!("cargo:rustc-link-arg=-Wl,-rpath,{}", dir.display());
+        }
+    }
+    Ok(())
+}
+
+/// Links a C library: nothing for one loaded at run time, the library's folder and
+/// name for one in folders, what pkg-config says for a package, and the sources
+/// compiled with `cc` for one in sources.
+fn link_c(root: &Path, wrapper: &Wrapper) -> Result<()> {
+    let mut link_dirs = Vec::new();
+    match &wrapper.library {
+        Library::Loaded { .. } => {}
+        Library::Existing {
+            lib_dir, lib_name, ..
+        } => {
+            let lib_dir = root.join(lib_dir);
+            if !lib_dir.is_dir() {
+                return Err(Error::Library(format!(
+                    "the folder `{}` does not exist: fix `lib-dir` in {WRAPPER_TOML}",
+                    lib_dir.display()
+                )));
+            }
+            println!("cargo:rustc-link-search=native={}", lib_dir.display());
+            println!("cargo:rustc-link-lib={lib_name}");
+            link_dirs.push(lib_dir);
+        }
+        Library::PkgConfig { package } => link_dirs.extend(pkg_config(package)?.1),
+        Library::Sources {
+            folder,
+            files,
+            defines,
+        } => {
+            let sources = root.join(folder);
+            let mut build = cc::Build::new();
+            build.include(sources.join("include"));
+            for file in files {
+                build.file(sources.join(file));
+            }
+            for define in defines {
+                build.define(define, None);
+            }
+            println!("cargo:rerun-if-changed={}", sources.display());
+            build.compile("refcount_c_sources");
+        }
+    }
     if std::env::var("CARGO_CFG_TARGET_FAMILY").as_deref() == Ok("unix") {
         for dir in link_dirs {
             println!("cargo:rustc-link-arg=-Wl,-rpath,{}", dir.display());
@@ -175,6 +248,5 @@ pub fn package_name(root: &Path) -> Result<String> {
 /// for reading (what `new-wrapper expand` does); returns the files written.
 pub fn expand(root: &Path, options: Options, folder: &Path) -> Result<Vec<PathBuf>> {
     let wrapper = Wrapper::load(&root.join(WRAPPER_TOML))?;
-    let plan = Plan::new(&wrapper, &package_name(root)?)?;
-    write(&plan, options, folder)
+    write_files(files_of(&wrapper, &package_name(root)?, options)?, folder)
 }

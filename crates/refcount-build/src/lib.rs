@@ -30,6 +30,7 @@
 #![deny(missing_docs)]
 
 mod build;
+pub mod c;
 mod error;
 pub mod generate;
 pub mod model;

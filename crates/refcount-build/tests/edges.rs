@@ -6,6 +6,9 @@ use refcount_build::{Class, Method, Plan, Wrapper};
 
 fn wrapper(classes: &[&str], methods: &[&str]) -> Wrapper {
     Wrapper {
+        language: Default::default(),
+        statuses: Vec::new(),
+        string_free: None,
         namespace: "acme".to_owned(),
         headers: vec!["acme.h".to_owned()],
         classes: classes

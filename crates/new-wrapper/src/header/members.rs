@@ -71,6 +71,9 @@ pub(crate) fn describe(
     skipped: &mut Vec<String>,
 ) -> Described {
     let mut wrapper = Wrapper {
+        language: Default::default(),
+        statuses: Vec::new(),
+        string_free: None,
         namespace: namespace.to_owned(),
         headers: Vec::new(),
         classes: classes.list.iter().map(|c| class_of(c, classes)).collect(),
@@ -343,6 +346,7 @@ fn parameters(function: Entity, classes: &Classes) -> Result<(Vec<Param>, Option
             name,
             default,
             kept: false,
+            steals: false,
         });
     }
     Ok((params, None))

@@ -264,6 +264,9 @@ mod tests {
     /// A wrapper of namespace `xml` with these answers.
     fn wrapper_of(classes: &[&str], methods: &[&str], strings: &[&str]) -> Wrapper {
         Wrapper {
+            language: Default::default(),
+            statuses: Vec::new(),
+            string_free: None,
             namespace: "xml".to_owned(),
             headers: vec!["xml.h".to_owned()],
             classes: classes.iter().map(|c| c.parse().unwrap()).collect(),

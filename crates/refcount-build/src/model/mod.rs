@@ -4,6 +4,7 @@
 //! there, in the same form as `new-wrapper --class` and `--method` ([`Class`] and
 //! [`Method`] parse it with `FromStr` and print it with `Display`).
 
+mod c;
 mod class;
 mod enums;
 mod method;
@@ -14,6 +15,7 @@ mod types;
 
 use std::path::{Path, PathBuf};
 
+pub use c::{Language, MessageOf, Status, STATUS_FORM};
 pub use class::{Call, Class, Constructor, Ownership, CLASS_FORM};
 pub use enums::{Enum, ENUM_FORM};
 pub use method::{Method, Returns, METHOD_FORM};
@@ -43,7 +45,9 @@ pub const INTRUSIVE_POINTERS: &[&str] = &[
 /// A wrapper crate's description: what `wrapper.toml` holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Wrapper {
-    /// The C++ namespace of the classes (`acme::zoo`).
+    /// The language of the library's headers: C++ (the default) or C.
+    pub language: Language,
+    /// The C++ namespace of the classes (`acme::zoo`); empty for a C library.
     pub namespace: String,
     /// The headers the bridge includes, relative to an include folder.
     pub headers: Vec<String>,
@@ -59,6 +63,11 @@ pub struct Wrapper {
     /// holds one count of a self-counting object, and `get()` gives the object.
     /// The well-known ones need no entry ([`INTRUSIVE_POINTERS`]).
     pub smart_pointers: Vec<String>,
+    /// The status codes C functions return (C only).
+    pub statuses: Vec<Status>,
+    /// The C function that frees a string a function returns for the caller to free
+    /// (`-> new char*`): `free`, `sqlite3_free`, `xmlFree` (C only).
+    pub string_free: Option<String>,
     /// The system packages that provide the library (for the crate's CI workflow).
     pub system_packages: Vec<String>,
     /// How the library is found.
@@ -90,6 +99,15 @@ pub enum Library {
     PkgConfig {
         /// The package's name.
         package: String,
+    },
+    /// A C library loaded when the program first uses it (through
+    /// `refcount::dynamic`), found by its short name: nothing is linked.
+    Loaded {
+        /// The short name (`sqlite3` for `libsqlite3.so.0`).
+        name: String,
+        /// The major version the declarations are for (`0` for `libsqlite3.so.0`):
+        /// another has another ABI, and is never loaded.
+        version: Option<u64>,
     },
 }
 
@@ -151,7 +169,15 @@ impl Wrapper {
     /// the generator needs (by planning the generated code).
     pub fn check(&self) -> Result<(), Refusal> {
         let parts: Vec<&str> = self.namespace.split("::").collect();
-        if !parts.iter().all(|part| is_identifier(part)) || parts[0] == "std" {
+        let c = self.language == Language::C;
+        if c && !self.namespace.is_empty() {
+            return Err(Refusal::new(
+                "C++ namespace (namespace)",
+                &self.namespace,
+                "a C library has no namespace: leave it out",
+            ));
+        }
+        if !c && (!parts.iter().all(|part| is_identifier(part)) || parts[0] == "std") {
             return Err(Refusal::new(
                 "C++ namespace (cpp_namespace)",
                 &self.namespace,
@@ -188,6 +214,21 @@ impl Wrapper {
                     "use the name without `lib` and extension, such as `testnative`",
                 ))
             }
+            Library::Loaded { name, .. } if !name_ok(name) => {
+                return Err(Refusal::new(
+                    "library name (name)",
+                    name,
+                    "use the name without `lib` and extension, such as `sqlite3`",
+                ))
+            }
+            Library::Loaded { .. } if self.language == Language::Cpp => {
+                return Err(Refusal::new(
+                    "library (library)",
+                    "loaded",
+                    "only a C library is loaded at run time: a C++ one is linked (`sources`, \
+                     `existing` or `pkg-config`)",
+                ))
+            }
             Library::PkgConfig { package } if !name_ok(package) => {
                 return Err(Refusal::new(
                     "pkg-config package (pkg_config)",
@@ -196,6 +237,9 @@ impl Wrapper {
                 ))
             }
             _ => {}
+        }
+        if c {
+            return crate::c::plan::Plan::new(self, "check").map(drop);
         }
         crate::plan::Plan::new(self, "check").map(drop)
     }
@@ -206,7 +250,7 @@ impl Wrapper {
         match &self.library {
             Library::Sources { folder, .. } => vec![root.join(folder).join("include")],
             Library::Existing { include_dir, .. } => vec![root.join(include_dir)],
-            Library::PkgConfig { .. } => Vec::new(),
+            Library::PkgConfig { .. } | Library::Loaded { .. } => Vec::new(),
         }
     }
 }

@@ -7,7 +7,7 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use super::{Library, Wrapper};
+use super::{Language, Library, Wrapper};
 
 /// What is wrong in a `wrapper.toml`, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +29,7 @@ impl std::fmt::Display for ReadError {
 
 /// The keys a `wrapper.toml` may hold at its top, and in `[library]` per kind.
 const TOP: &[&str] = &[
+    "language",
     "namespace",
     "headers",
     "classes",
@@ -36,10 +37,12 @@ const TOP: &[&str] = &[
     "enums",
     "strings",
     "smart-pointers",
+    "statuses",
+    "string-free",
     "system-packages",
     "library",
 ];
-const KINDS: &str = "`sources`, `existing` or `pkg-config`";
+const KINDS: &str = "`sources`, `existing`, `pkg-config` or `loaded` (C only)";
 
 struct Reader<'t> {
     text: &'t str,
@@ -155,6 +158,7 @@ impl Reader<'_> {
             "sources" => &["kind", "folder", "files", "defines"],
             "existing" => &["kind", "include-dir", "lib-dir", "lib-name"],
             "pkg-config" => &["kind", "package"],
+            "loaded" => &["kind", "name", "version"],
             other => {
                 return Err(self.error(
                     self.get(&table, "kind")?.span(),
@@ -175,6 +179,25 @@ impl Reader<'_> {
                 lib_dir: text("lib-dir")?,
                 lib_name: text("lib-name")?,
             },
+            "loaded" => Library::Loaded {
+                name: text("name")?,
+                version: match table.get_ref().get("version") {
+                    None => None,
+                    Some(value) => {
+                        let wrong = || {
+                            self.error(
+                                value.span(),
+                                "`version` is a major version: a number such as `0`",
+                            )
+                        };
+                        let number = value.get_ref().as_integer().ok_or_else(wrong)?;
+                        Some(
+                            u64::from_str_radix(number.as_str(), number.radix())
+                                .map_err(|_| wrong())?,
+                        )
+                    }
+                },
+            },
             _ => Library::PkgConfig {
                 package: text("package")?,
             },
@@ -192,8 +215,33 @@ impl Wrapper {
             message: err.to_string().trim_end().to_owned(),
         })?;
         reader.keys(table.get_ref(), TOP, "wrapper.toml")?;
+        let language = match table.get_ref().get("language") {
+            None => Language::Cpp,
+            Some(value) => match reader.string(value, "language")?.as_str() {
+                "c++" => Language::Cpp,
+                "c" => Language::C,
+                other => {
+                    return Err(reader.error(
+                        value.span(),
+                        format!("`{other}` is no language: use `c++` or `c`"),
+                    ))
+                }
+            },
+        };
+        // A C library has no namespace.
+        let namespace = match (language, table.get_ref().get("namespace")) {
+            (Language::C, None) => String::new(),
+            _ => reader.string(reader.get(&table, "namespace")?, "namespace")?,
+        };
+        let string_free = match table.get_ref().get("string-free") {
+            None => None,
+            Some(value) => Some(reader.string(value, "string-free")?),
+        };
         Ok(Wrapper {
-            namespace: reader.string(reader.get(&table, "namespace")?, "namespace")?,
+            language,
+            namespace,
+            statuses: reader.parsed(&table, "statuses")?,
+            string_free,
             headers: Reader::plain(reader.optional_strings(&table, "headers")?),
             classes: reader.parsed(&table, "classes")?,
             methods: reader.parsed(&table, "methods")?,
@@ -241,7 +289,7 @@ mod tests {
         let err = Wrapper::from_toml(&GOOD.replace("pkg-config", "conan")).unwrap_err();
         assert_eq!(
             err.message,
-            "`conan` is no kind of library: use `sources`, `existing` or `pkg-config`"
+            "`conan` is no kind of library: use `sources`, `existing`, `pkg-config` or `loaded` (C only)"
         );
         let err = Wrapper::from_toml(&GOOD.replace("namespace = \"geo\"\n", "")).unwrap_err();
         assert_eq!(err.message, "`namespace` is missing");

@@ -1,7 +1,7 @@
 //! `wrapper.toml` as text: the layout the template writes, written again after an
 //! update (a test proves the two agree), with the skipped members as comments.
 
-use super::{Library, Wrapper};
+use super::{Language, Library, Wrapper};
 
 /// The comment at the top of every `wrapper.toml`.
 pub const HEADER: &str = "\
@@ -50,7 +50,11 @@ impl Wrapper {
     /// the methods.
     pub fn to_toml(&self, skipped: &[String]) -> String {
         let mut text = String::from(HEADER);
-        text.push_str(&format!("namespace = {}\n", quoted(&self.namespace)));
+        if self.language == Language::C {
+            text.push_str("language = \"c\"\n");
+        } else {
+            text.push_str(&format!("namespace = {}\n", quoted(&self.namespace)));
+        }
         text.push_str(&format!("headers = {}\n", inline(&self.headers)));
         if !self.system_packages.is_empty() {
             text.push_str(&format!(
@@ -70,6 +74,13 @@ impl Wrapper {
                 "smart-pointers = {}\n",
                 inline(&self.smart_pointers)
             ));
+        }
+        if !self.statuses.is_empty() {
+            let statuses = block(self.statuses.iter().map(ToString::to_string), &[]);
+            text.push_str(&format!("statuses = {statuses}\n"));
+        }
+        if let Some(free) = &self.string_free {
+            text.push_str(&format!("string-free = {}\n", quoted(free)));
         }
         if !self.strings.is_empty() {
             let strings = block(self.strings.iter().map(ToString::to_string), &[]);
@@ -101,6 +112,12 @@ impl Wrapper {
                 "kind = \"pkg-config\"\npackage = {}\n",
                 quoted(package)
             )),
+            Library::Loaded { name, version } => {
+                text.push_str(&format!("kind = \"loaded\"\nname = {}\n", quoted(name)));
+                if let Some(version) = version {
+                    text.push_str(&format!("version = {version}\n"));
+                }
+            }
         }
         text
     }

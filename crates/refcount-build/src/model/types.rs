@@ -323,7 +323,7 @@ impl fmt::Display for CppType {
 
 /// A parameter: its type, and its name when the answer gives one.
 ///
-/// Written `[out] TYPE [NAME] [= DEFAULT]`: `out int* width` is written by the
+/// Written `[out] [kept] [steals] TYPE [NAME] [= DEFAULT]`: `out int* width` is written by the
 /// member, not read (the Rust function returns it); `bool pretty = true` may be left
 /// out of a call (the Rust type gets a short form without it).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -341,6 +341,10 @@ pub struct Param {
     /// Rust cannot check, so the Rust function is `unsafe` and takes the caller's own
     /// memory (`&CStr`, `&[u8]`), never a copy that dies with the call.
     pub kept: bool,
+    /// An object whose reference the callee takes over (`steals json_t* value`, C
+    /// only): the Rust function takes the object by value and gives its reference
+    /// up to the call.
+    pub steals: bool,
 }
 
 impl Param {
@@ -352,6 +356,7 @@ impl Param {
             out: false,
             default: None,
             kept: false,
+            steals: false,
         }
     }
 
@@ -394,6 +399,9 @@ impl fmt::Display for Param {
         }
         if self.kept {
             f.write_str("kept ")?;
+        }
+        if self.steals {
+            f.write_str("steals ")?;
         }
         write!(f, "{}", self.ty)?;
         if let Some(name) = &self.name {
@@ -460,6 +468,10 @@ pub fn parse_params(text: &str) -> Result<Vec<Param>, String> {
                 Some(rest) => (rest.trim(), true),
                 None => (part, false),
             };
+            let (part, steals) = match part.strip_prefix("steals ") {
+                Some(rest) => (rest.trim(), true),
+                None => (part, false),
+            };
             if part.is_empty() {
                 return Err(format!("parameter {} is empty", i + 1));
             }
@@ -487,7 +499,14 @@ pub fn parse_params(text: &str) -> Result<Vec<Param>, String> {
                 out,
                 default,
                 kept,
+                steals,
             };
+            if steals && (out || kept || param.ty.indirection != Indirection::Pointer(1)) {
+                return Err(format!(
+                    "parameter {} `steals`, but is no pointer to an object (`steals T* name`)",
+                    i + 1
+                ));
+            }
             if kept && !param.points_to_bytes() {
                 return Err(format!(
                     "parameter {} is `kept` but no const pointer to characters or bytes",
@@ -496,17 +515,7 @@ pub fn parse_params(text: &str) -> Result<Vec<Param>, String> {
             }
             Ok(param)
         })
-        .collect::<Result<Vec<Param>, String>>()
-        .and_then(|params| {
-            // C++ allows defaults only at the end.
-            match params.iter().position(|p| p.default.is_some()) {
-                Some(first) if params[first..].iter().any(|p| p.default.is_none()) => Err(format!(
-                    "parameter {} has a default, but one after it has none",
-                    first + 1
-                )),
-                _ => Ok(params),
-            }
-        })
+        .collect()
 }
 
 /// The parameters before the first that has a default (a call may stop there), if
@@ -575,7 +584,6 @@ mod tests {
         assert_eq!(params[2].default.as_deref(), Some("0.0"));
         assert_eq!(params[3].default.as_deref(), Some("std::string(1, ',')"));
         assert_eq!(show_params(&params), text);
-        assert!(parse_params("int x = 1, int y").is_err());
         assert!(parse_params("int x =").is_err());
     }
 }

@@ -689,7 +689,10 @@ fn alone<'a>(wrapper: &'a Wrapper, mut named: Vec<&'a str>) -> Wrapper {
         })
         .collect();
     Wrapper {
+        language: wrapper.language,
         namespace: wrapper.namespace.clone(),
+        statuses: Vec::new(),
+        string_free: None,
         headers: Vec::new(),
         classes,
         methods: Vec::new(),

@@ -360,6 +360,16 @@ pub fn params(
     in_ctor: bool,
     mut scope: Scope,
 ) -> Result<Vec<ParamPlan>, String> {
+    // C++ allows defaults only at the end (C has none: there a default is what the
+    // wrapper passes).
+    if let Some(first) = params.iter().position(|p| p.default.is_some()) {
+        if params[first..].iter().any(|p| p.default.is_none()) {
+            return Err(format!(
+                "parameter {} has a default, but one after it has none",
+                first + 1
+            ));
+        }
+    }
     let mut planned = Vec::new();
     let mut i = 0;
     while i < params.len() {

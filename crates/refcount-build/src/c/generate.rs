@@ -1,0 +1,813 @@
+//! The generated files of a C wrapper's [`Plan`]: the raw layer (declarations that
+//! are linked, or a table of functions loaded at run time), the `native_type!`
+//! descriptions, the safe types, and the tests and tour over them.
+
+use super::plan::{FnPlan, Kind, Plan, Returns, TypePlan};
+use crate::generate::{File, Options, MARK};
+
+/// Every generated file of `plan`, with the names the C++ path gives them where the
+/// crate includes them (`lib.rs`, `tests.rs`, `tour.rs`).
+pub fn files(plan: &Plan, _options: Options) -> Vec<File> {
+    let file = |name, body: String| File {
+        name,
+        text: format!("{MARK}\n{body}"),
+    };
+    vec![
+        file("lib.rs", lib(plan)),
+        file("raw.rs", raw(plan)),
+        file("native.rs", native(plan)),
+        file("types.rs", types(plan)),
+        file("tests.rs", tests(plan)),
+        file("tour.rs", tour(plan)),
+    ]
+}
+
+fn included(name: &str) -> String {
+    format!(
+        "include!(concat!(env!(\"OUT_DIR\"), \"/{}/{name}\"));",
+        crate::generate::FOLDER
+    )
+}
+
+/// How a function's body reaches C function `name`.
+fn call(plan: &Plan, name: &str) -> String {
+    if plan.loaded.is_some() {
+        format!("api.{name}.call")
+    } else {
+        format!("raw::{name}")
+    }
+}
+
+fn lib(plan: &Plan) -> String {
+    let names: Vec<&str> = plan.types.iter().map(|t| t.rust.as_str()).collect();
+    let loaded = if plan.loaded.is_some() {
+        "pub use raw::{api, search, Api};\n"
+    } else {
+        ""
+    };
+    let mut constants = String::new();
+    for (name, ty, value) in &plan.constants {
+        constants.push_str(&format!(
+            "/// A status that means success: `{name}` in C.\npub const {name}: {ty} = {value};\n"
+        ));
+    }
+    let (raw_doc, reach) = match &plan.loaded {
+        Some(loading) => (
+            format!(
+                "The C functions, loaded from `{}` when first used: [`Api`] holds each\n/// \
+                 one, and keeps the library loaded while it lives.",
+                loading.name
+            ),
+            "loaded",
+        ),
+        None => (
+            "The C functions' raw declarations, linked with the library.".to_owned(),
+            "linked",
+        ),
+    };
+    format!(
+        r#"
+/// {raw_doc}
+///
+/// Public so that tests and hand-written additions can reach the raw layer
+/// ({reach}); use the safe types of the crate root.
+pub mod raw {{
+    {raw}
+}}
+
+/// How `refcount` holds the C objects: one description each, from `wrapper.toml`.
+/// Each `unsafe` is its promise: check it against the library.
+mod native {{
+    {native}
+}}
+
+/// The safe Rust types over the C types: one each, holding its object through the
+/// `refcount` handle its ownership calls for.
+#[allow(
+    clippy::len_without_is_empty,
+    clippy::should_implement_trait,
+    clippy::wrong_self_convention,
+    clippy::too_many_arguments,
+    clippy::new_ret_no_self,
+    unused_imports
+)]
+mod types {{
+    {types}
+}}
+
+pub use types::{{{names}}};
+{loaded}{constants}
+/// What can go wrong when using the library.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {{
+    /// A C function returned a status that means failure.
+    Status {{
+        /// The C function.
+        function: &'static str,
+        /// The status it returned.
+        code: i64,
+        /// The library's message for it, when it has one.
+        message: Option<String>,
+    }},
+    /// A handle could not be made or used (a null object, a closed one), or the
+    /// library could not be loaded.
+    Handle(refcount::Error),
+    /// A string for a C string parameter holds a NUL byte, which would end it early.
+    Nul(std::ffi::NulError),
+    /// A buffer is longer (its length in bytes) than the C function's size type can say.
+    Length(usize),
+}}
+
+impl std::fmt::Display for Error {{
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {{
+        match self {{
+            Error::Status {{ function, code, message: Some(message) }} => {{
+                write!(f, "`{{function}}` failed ({{code}}): {{message}}")
+            }}
+            Error::Status {{ function, code, message: None }} => {{
+                write!(f, "`{{function}}` failed with status {{code}}")
+            }}
+            Error::Handle(err) => write!(f, "{{err}}"),
+            Error::Nul(err) => write!(
+                f,
+                "a string for a C string parameter holds a NUL byte (at byte {{}}), which would end it early",
+                err.nul_position()
+            ),
+            Error::Length(len) => write!(
+                f,
+                "a buffer of {{len}} bytes is longer than the C function's size type can say"
+            ),
+        }}
+    }}
+}}
+
+impl std::error::Error for Error {{
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {{
+        match self {{
+            Error::Handle(err) => err.source(),
+            _ => None,
+        }}
+    }}
+}}
+
+impl From<std::ffi::NulError> for Error {{
+    fn from(err: std::ffi::NulError) -> Self {{
+        Error::Nul(err)
+    }}
+}}
+
+impl From<refcount::Error> for Error {{
+    fn from(err: refcount::Error) -> Self {{
+        Error::Handle(err)
+    }}
+}}
+
+/// A C string the library lends, copied (`None` for null).
+///
+/// # Safety
+///
+/// `text` is null or a NUL-terminated string that stays valid for the call.
+#[allow(dead_code)]
+unsafe fn text(text: *const std::ffi::c_char) -> Option<String> {{
+    // SAFETY: the caller's promise.
+    (!text.is_null()).then(|| unsafe {{ std::ffi::CStr::from_ptr(text) }}.to_string_lossy().into_owned())
+}}
+"#,
+        raw = included("raw.rs"),
+        native = included("native.rs"),
+        types = included("types.rs"),
+        names = names.join(", "),
+    )
+}
+
+/// `f`'s parameters and return, as the raw module writes them (its own types
+/// without their module), named `_` in a declaration (`named`).
+fn signature(f: &super::plan::RawFn, named: bool) -> String {
+    let local = |ty: &str| ty.replace("raw::", "");
+    let returns = if f.returns == "()" {
+        String::new()
+    } else {
+        format!(" -> {}", local(&f.returns))
+    };
+    let params: Vec<String> = f
+        .params
+        .iter()
+        .map(|p| {
+            if named {
+                format!("_: {}", local(p))
+            } else {
+                local(p)
+            }
+        })
+        .collect();
+    format!("({}){returns}", params.join(", "))
+}
+
+fn raw(plan: &Plan) -> String {
+    let mut out = String::new();
+    for t in &plan.types {
+        out.push_str(&format!(
+            "\n/// The C library's `{}`, which Rust only points to.\n#[repr(C)]\npub struct {} {{\n    \
+             _opaque: [u8; 0],\n    _not_send_sync_unpin: std::marker::PhantomData<(*mut u8, \
+             std::marker::PhantomPinned)>,\n}}\n",
+            t.c, t.c
+        ));
+    }
+    match &plan.loaded {
+        None => {
+            out.push_str("\nextern \"C\" {\n");
+            for f in plan.raw.values() {
+                out.push_str(&format!("    /// The C function `{}`.\n", f.name));
+                out.push_str(&format!("    pub fn {}{};\n", f.name, signature(f, true)));
+            }
+            out.push_str("}\n");
+        }
+        Some(loading) => {
+            let version = loading
+                .version
+                .map(|v| format!(".version({v})"))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "
+use refcount::dynamic::{{Function, Library, Loaded, Search}};
+
+/// The C functions of `{name}`, looked up when it is loaded. Each keeps the library
+/// loaded, so none can be called after it is unloaded.
+///
+/// There is one `Api` in the program, the one [`api`] loads: the handles' releases
+/// reach the library through it.
+#[allow(missing_docs)] // each field is the C function of the same name
+pub struct Api {{
+    library: Library,
+",
+                name = loading.name
+            ));
+            for f in plan.raw.values() {
+                out.push_str(&format!(
+                    "    pub {}: Function<unsafe extern \"C\" fn{}>,\n",
+                    f.name,
+                    signature(f, false)
+                ));
+            }
+            out.push_str(
+                "}
+
+impl Api {
+    /// The library the functions come from.
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    /// Looks up every function in `lib`; the first one missing is the error.
+    fn load(lib: &Library) -> refcount::Result<Api> {
+        // SAFETY: each signature is the one wrapper.toml gives, read from the header.
+        unsafe {
+            Ok(Api {
+                library: lib.clone(),
+",
+            );
+            for f in plan.raw.values() {
+                out.push_str(&format!(
+                    "                {0}: lib.function(\"{0}\")?,\n",
+                    f.name
+                ));
+            }
+            out.push_str(&format!(
+                "            }})
+        }}
+    }}
+}}
+
+impl std::fmt::Debug for Api {{
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {{
+        write!(f, \"Api({{}})\", self.library.path().display())
+    }}
+}}
+
+/// Where the library is looked for: `${env}` (a file or a folder), the
+/// executable's folder, then the system's places{pinned}.
+pub fn search() -> Search {{
+    Search::new(\"{name}\").env_var(\"{env}\"){version}
+}}
+
+/// The one loaded API: the handles' releases find the library here.
+pub(crate) static API: Loaded<Api> = Loaded::new(|| {{
+    // SAFETY: loading runs the library's initialisers, which a C library keeps to
+    // setting itself up.
+    let lib = unsafe {{ search().load() }}?;
+    Api::load(&lib)
+}});
+
+/// The C API, loaded on first use (found by [`search`]); the same error on every
+/// call if it could not be loaded.
+pub fn api() -> refcount::Result<&'static Api> {{
+    API.get()
+}}
+",
+                name = loading.name,
+                env = loading.env_var,
+                pinned = if loading.version.is_some() {
+                    ", only in its major version"
+                } else {
+                    ""
+                },
+            ));
+        }
+    }
+    out
+}
+
+fn native(plan: &Plan) -> String {
+    let mut out = String::new();
+    if plan.loaded.is_some() {
+        out.push_str("use super::raw::API;\n");
+    }
+    out.push_str("use super::raw;\n");
+    for t in &plan.types {
+        let bounds: Vec<&str> = [(t.send, "Send"), (t.sync, "Sync")]
+            .iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, name)| *name)
+            .collect();
+        let bounds = if bounds.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", bounds.join(" + "))
+        };
+        let mut says = format!(
+            "// SAFETY: as answered, `{}` releases what a handle holds",
+            t.release
+        );
+        if let Some(add_ref) = &t.add_ref {
+            says.push_str(&format!(" and `{add_ref}` adds a reference"));
+        }
+        says.push('.');
+        out.push_str(&format!("\n{says}\n"));
+        out.push_str(match (t.send, t.sync) {
+            (false, false) => "// Not answered thread-safe: handles of it stay on their thread.\n",
+            (true, false) => {
+                "// Answered `send`: an object may be used and released on any thread.\n"
+            }
+            _ => "// Answered thread-safe: its functions and count may run on several threads.\n",
+        });
+        out.push_str(&format!(
+            "refcount::native_type! {{\n    /// `{c}`, as its handle holds it.\n    pub(crate) unsafe type {rust}{bounds} {{\n        raw: raw::{c},\n        type_id: \"{c}\",\n        release: release_{snake},\n",
+            c = t.c,
+            rust = t.rust,
+            snake = crate::naming::snake(&t.rust),
+        ));
+        if t.add_ref.is_some() {
+            out.push_str(&format!(
+                "        add_ref: add_ref_{},\n",
+                crate::naming::snake(&t.rust)
+            ));
+        }
+        out.push_str("    }\n}\n");
+        let reach = |name: &str| {
+            if plan.loaded.is_some() {
+                format!("API.loaded_unchecked().{name}.call")
+            } else {
+                format!("raw::{name}")
+            }
+        };
+        let why = if plan.loaded.is_some() {
+            "handles of this private type are made only from pointers the loaded API \
+             returned, so `API` was loaded before; "
+        } else {
+            ""
+        };
+        let functions = std::iter::once((
+            "release",
+            &t.release,
+            "gives up a reference to a live object",
+        ))
+        .chain(
+            t.add_ref
+                .as_ref()
+                .map(|a| ("add_ref", a, "holds a reference, so the object is alive")),
+        );
+        for (role, name, caller) in functions {
+            out.push_str(&format!(
+                "\n/// `{name}`, for the handle.\n///\n/// # Safety\n///\n/// The caller {caller} of the library.\n#[inline]\nunsafe fn {role}_{snake}(ptr: *mut raw::{c}) {{\n    // SAFETY: {why}the caller {caller}.\n    unsafe {{\n        {call}(ptr);\n    }}\n}}\n",
+                snake = crate::naming::snake(&t.rust),
+                c = t.c,
+                call = reach(name),
+            ));
+        }
+    }
+    out
+}
+
+/// The value of the object of type `rust` made from handle expression `handle`,
+/// with every field its type has.
+fn object(plan: &Plan, rust: &str, handle: &str, keeps: &[(String, String)]) -> String {
+    let t = plan
+        .types
+        .iter()
+        .find(|t| t.rust == rust)
+        .expect("a planned type");
+    let mut fields = vec![if handle == "handle" {
+        "handle".to_owned()
+    } else {
+        format!("handle: {handle}")
+    }];
+    if plan.loaded.is_some() {
+        fields.push("api".to_owned());
+    }
+    for keep in &t.keeps {
+        let value = if keeps.iter().any(|(field, _)| *field == keep.field) {
+            format!("Some({})", keep.field)
+        } else {
+            "None".to_owned()
+        };
+        fields.push(format!("{}: {value}", keep.field));
+    }
+    format!("{rust} {{ {} }}", fields.join(", "))
+}
+
+fn return_type(f: &FnPlan) -> String {
+    let plain = match (&f.made, &f.returns) {
+        (Some(made), _) => made.rust.clone(),
+        (None, Returns::Unit) => "()".to_owned(),
+        (None, Returns::Value(ty)) => ty.clone(),
+        (None, Returns::Text { .. }) => "Option<String>".to_owned(),
+        (None, Returns::Object { rust, new: true }) => rust.clone(),
+        (None, Returns::Object { rust, new: false }) => format!("Option<{rust}>"),
+        (None, Returns::Status { repr, carries, .. }) => {
+            if *carries {
+                repr.clone()
+            } else {
+                "()".to_owned()
+            }
+        }
+    };
+    if f.result {
+        format!("Result<{plain}, Error>")
+    } else {
+        plain
+    }
+}
+
+fn function(out: &mut String, plan: &Plan, t: &TypePlan, f: &FnPlan) {
+    let loaded = plan.loaded.is_some();
+    let result = f.result || (loaded && !f.receiver);
+    let f = &FnPlan {
+        result,
+        ..f.clone()
+    };
+    if f.doc.is_empty() {
+        out.push_str(&format!("\n    /// Calls `{}`.\n", f.c));
+    } else {
+        out.push_str(&format!(
+            "\n    /// {}\n    ///\n    /// Calls `{}`.\n",
+            f.doc, f.c
+        ));
+    }
+    if f.is_unsafe {
+        out.push_str(
+            "    ///\n    /// # Safety\n    ///\n    /// The library keeps the memory given: it must outlive what keeps it.\n",
+        );
+    }
+    let mut params: Vec<String> = Vec::new();
+    if f.receiver {
+        params.push("&self".to_owned());
+    }
+    params.extend(f.params.iter().map(|p| format!("{}: {}", p.name, p.ty)));
+    out.push_str(&format!(
+        "    pub {}fn {}({}) -> {} {{\n",
+        if f.is_unsafe { "unsafe " } else { "" },
+        f.rust,
+        params.join(", "),
+        return_type(f)
+    ));
+    let body = |line: &str, out: &mut String| {
+        out.push_str("        ");
+        out.push_str(line);
+        out.push('\n');
+    };
+    if loaded {
+        body(
+            if f.receiver {
+                "let api = self.api;"
+            } else {
+                "let api = raw::api()?;"
+            },
+            out,
+        );
+    }
+    for line in &f.prep {
+        body(line, out);
+    }
+    for (field, value) in &f.keeps {
+        if field != value {
+            body(&format!("let {field} = {value};"), out);
+        }
+    }
+    body(&format!("// SAFETY: {}.", f.safety), out);
+    let unit = f.returns == Returns::Unit && f.made.is_none();
+    if matches!(f.returns, Returns::Value(_)) && !f.result {
+        body(
+            &format!("unsafe {{ {}({}) }}", call(plan, &f.c), f.args.join(", ")),
+            out,
+        );
+        out.push_str("    }\n");
+        return;
+    }
+    body(
+        &format!(
+            "{}unsafe {{ {}({}) }};",
+            if unit { "" } else { "let raw = " },
+            call(plan, &f.c),
+            f.args.join(", ")
+        ),
+        out,
+    );
+    if let Some(made) = &f.made {
+        body(
+            "// SAFETY: what the call wrote is null or a new object the caller owns.",
+            out,
+        );
+        body(
+            &format!(
+                "let made = unsafe {{ {}::adopt({}) }}.map(|handle| {});",
+                plan.types
+                    .iter()
+                    .find(|t| t.rust == made.rust)
+                    .map(|t| t.handle())
+                    .expect("a planned type")
+                    .replacen('<', "::<", 1),
+                made.var,
+                object(plan, &made.rust, "handle", &f.keeps)
+            ),
+            out,
+        );
+    }
+    let ok = |value: String| {
+        if f.result {
+            format!("Ok({value})")
+        } else {
+            value
+        }
+    };
+    let tail = match &f.returns {
+        Returns::Status {
+            ok: values,
+            carries,
+            message,
+            ..
+        } => {
+            let values: Vec<String> = values.iter().map(ToString::to_string).collect();
+            body(
+                &format!("if !matches!(raw, {}) {{", values.join(" | ")),
+                out,
+            );
+            let message = match message {
+                None => "None".to_owned(),
+                Some((function, None)) => format!(
+                    "// SAFETY: the message function takes any status, and lends a C string.\n            unsafe {{ super::text({}(raw)) }}",
+                    call(plan, function)
+                ),
+                Some((function, Some(ptr))) => format!(
+                    "{{\n                let of = {ptr};\n                // SAFETY: `of` is null or alive; the message function lends a C string.\n                (!of.is_null()).then(|| unsafe {{ super::text({}(of)) }}).flatten()\n            }}",
+                    call(plan, function)
+                ),
+            };
+            body(&format!(
+                "    let message = {message};\n            return Err(Error::Status {{ function: \"{}\", code: i64::from(raw), message }});",
+                f.c
+            ), out);
+            body("}", out);
+            if f.made.is_some() {
+                "Ok(made?)".to_owned()
+            } else if *carries {
+                "Ok(raw)".to_owned()
+            } else {
+                "Ok(())".to_owned()
+            }
+        }
+        _ if f.made.is_some() => "Ok(made?)".to_owned(),
+        Returns::Unit if !f.result => String::new(),
+        Returns::Unit => "Ok(())".to_owned(),
+        Returns::Value(_) => ok("raw".to_owned()),
+        Returns::Text { free: None } => {
+            body("// SAFETY: null or a C string the library lends.", out);
+            ok("unsafe { super::text(raw.cast()) }".to_owned())
+        }
+        Returns::Text { free: Some(free) } => {
+            body(
+                "// SAFETY: null or a C string the library gives the caller.",
+                out,
+            );
+            body("let copied = unsafe { super::text(raw.cast()) };", out);
+            let free_call = if free == "free" {
+                body("extern \"C\" {", out);
+                body("    fn free(ptr: *mut std::ffi::c_void);", out);
+                body("}", out);
+                "free".to_owned()
+            } else {
+                call(plan, free)
+            };
+            body(
+                &format!("// SAFETY: the caller owns the string, copied above: freed once, with `{free}`."),
+                out,
+            );
+            body(&format!("unsafe {{ {free_call}(raw.cast()) }};"), out);
+            ok("copied".to_owned())
+        }
+        Returns::Object { rust, new: true } => {
+            let handle = plan
+                .types
+                .iter()
+                .find(|t| t.rust == *rust)
+                .map(|t| t.handle())
+                .expect("a planned type")
+                .replacen('<', "::<", 1);
+            body("// SAFETY: null or a new object the caller owns.", out);
+            body(
+                &format!("let handle = unsafe {{ {handle}::adopt(raw) }}?;"),
+                out,
+            );
+            format!("Ok({})", object(plan, rust, "handle", &f.keeps))
+        }
+        Returns::Object { rust, new: false } => {
+            let handle = plan
+                .types
+                .iter()
+                .find(|t| t.rust == *rust)
+                .map(|t| t.handle())
+                .expect("a planned type")
+                .replacen('<', "::<", 1);
+            body("// SAFETY: null or a live object of a type that counts itself: a reference is added.", out);
+            body(
+                &format!("let handle = unsafe {{ {handle}::retain(raw) }}.ok();"),
+                out,
+            );
+            ok(format!(
+                "handle.map(|handle| {})",
+                object(plan, rust, "handle", &[])
+            ))
+        }
+    };
+    if !tail.is_empty() {
+        body(&tail, out);
+    }
+    out.push_str("    }\n");
+    let _ = t;
+}
+
+fn types(plan: &Plan) -> String {
+    let mut out = String::from(
+        "// What the generated functions assume of the C library (check it):
+// - a function does not keep a pointer to its arguments after it returns, unless
+//   the parameter is answered `kept` (the function is then `unsafe`) or `steals`
+//   (it takes the object's reference);
+// - a function that makes an object (`-> new T*`, `out T**`) may keep the objects
+//   it is given: the object made keeps them alive;
+// - a returned `T*` is borrowed (a reference is added) unless answered `-> new T*`;
+// - a status other than the answered successes is an error, and the message
+//   function describes the last one.
+
+use super::{native, raw, Error};
+",
+    );
+    for t in &plan.types {
+        let doc = if t.doc.is_empty() {
+            format!("A `{}` of the C library.", t.c)
+        } else {
+            t.doc.clone()
+        };
+        let own = match t.kind {
+            Kind::Unique => format!("Dropping it calls `{}`.", t.release),
+            Kind::Intrusive => format!(
+                "It counts itself: a clone calls `{}`, a drop `{}`.",
+                t.add_ref.as_deref().unwrap_or_default(),
+                t.release
+            ),
+            Kind::Counted => format!(
+                "Clones share it, counted in Rust; the last one's drop calls `{}`.",
+                t.release
+            ),
+        };
+        let clone = if t.kind == Kind::Unique {
+            "#[derive(Debug)]"
+        } else {
+            "#[derive(Debug, Clone)]"
+        };
+        out.push_str(&format!(
+            "\n/// {doc}\n///\n/// {own}\n{clone}\npub struct {} {{\n    handle: {},\n",
+            t.rust,
+            t.handle()
+        ));
+        if plan.loaded.is_some() {
+            out.push_str(
+                "    /// The API that made the object: holding it proves the library is loaded.\n    api: &'static raw::Api,\n",
+            );
+        }
+        for keep in &t.keeps {
+            out.push_str(&format!(
+                "    /// The `{}` it was made from, kept alive while it lives.\n    {}: Option<{}>,\n",
+                keep.class, keep.field, keep.ty
+            ));
+        }
+        out.push_str("}\n");
+        out.push_str(&format!("\nimpl {} {{", t.rust));
+        if t.kind != Kind::Counted {
+            out.push_str(&format!(
+                "\n    /// The C pointer, for a call the wrapper does not make: valid while `self` lives.\n    pub fn as_ptr(&self) -> *mut raw::{} {{\n        self.handle.as_ptr()\n    }}\n",
+                t.c
+            ));
+        } else {
+            out.push_str(
+                "\n    /// Releases the object now, before the last clone goes: every later use\n    /// through any clone is `Err`. `false` if it was closed already.\n    pub fn close(&self) -> bool {\n        self.handle.close()\n    }\n",
+            );
+        }
+        for f in &t.functions {
+            function(&mut out, plan, t, f);
+        }
+        out.push_str("}\n");
+    }
+    out
+}
+
+/// Factories that take nothing: what the generated tests and tour can call without
+/// inventing an argument.
+fn plain_factories(plan: &Plan) -> impl Iterator<Item = (&TypePlan, &FnPlan)> {
+    plan.types.iter().flat_map(|t| {
+        t.functions.iter().filter_map(move |f| {
+            let makes_own =
+                matches!(&f.returns, Returns::Object { rust, new: true } if *rust == t.rust);
+            (!f.receiver && f.params.is_empty() && makes_own && !f.is_unsafe).then_some((t, f))
+        })
+    })
+}
+
+fn tests(plan: &Plan) -> String {
+    let krate = plan.crate_name.replace('-', "_");
+    let mut out = String::new();
+    for (t, f) in plain_factories(plan) {
+        out.push_str(&format!(
+            "
+/// `{c}` makes a `{rust}` that is released once, when dropped.
+#[test]
+fn {snake}_{name}_is_released_once() {{
+    let check = refcount::leak::LeakCheck::start();
+    let made = {krate}::{rust}::{name}().expect(\"`{c}` makes an object\");
+    assert_eq!(refcount::leak::live().get(\"{c}\"), Some(&1));
+    drop(made);
+    check.finish().expect(\"nothing leaked\");
+}}
+",
+            c = f.c,
+            rust = t.rust,
+            name = f.rust,
+            snake = crate::naming::snake(&t.rust),
+        ));
+    }
+    if out.is_empty() {
+        out.push_str(
+            "\n// No function makes an object from nothing: the crate's own tests make them.\n",
+        );
+    }
+    out
+}
+
+fn tour(plan: &Plan) -> String {
+    let krate = plan.crate_name.replace('-', "_");
+    let mut lines = Vec::new();
+    for (t, f) in plain_factories(plan) {
+        lines.push(format!(
+            "    let made = {krate}::{}::{}()?;\n    println!(\"{}: {{made:?}}\");",
+            t.rust, f.rust, f.c
+        ));
+    }
+    for t in &plan.types {
+        for f in &t.functions {
+            let plain = !f.receiver
+                && f.params.is_empty()
+                && !f.is_unsafe
+                && matches!(f.returns, Returns::Value(_) | Returns::Text { free: None });
+            if plain {
+                let q = if f.result || plan.loaded.is_some() {
+                    "?"
+                } else {
+                    ""
+                };
+                lines.push(format!(
+                    "    println!(\"{}: {{:?}}\", {krate}::{}::{}(){q});",
+                    f.c, t.rust, f.rust
+                ));
+            }
+        }
+    }
+    format!(
+        "
+/// Calls what takes no argument, and prints what it returns.
+fn main() -> Result<(), {krate}::Error> {{
+{}
+    Ok(())
+}}
+",
+        lines.join("\n")
+    )
+}

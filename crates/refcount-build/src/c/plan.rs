@@ -1,0 +1,984 @@
+//! A C wrapper's code decided before anything is written: each opaque type's handle,
+//! each function's raw declaration, and the safe function over it, or the refusal
+//! that says why not.
+
+use std::collections::BTreeMap;
+
+use crate::model::{
+    buffer_at, Base, Class, CppType, Indirection, Language, Library, MessageOf, Method, Ownership,
+    Status, Wrapper,
+};
+use crate::naming::{self, Scope};
+use crate::Refusal;
+
+/// How a loaded library is found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loading {
+    /// The short name (`sqlite3`).
+    pub name: String,
+    /// The major version pinned, if any.
+    pub version: Option<u64>,
+    /// The environment variable that names the file or its folder (`SQLITE3_LIBRARY`).
+    pub env_var: String,
+}
+
+/// A C function as the raw layer declares it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawFn {
+    /// Its C name.
+    pub name: String,
+    /// The Rust types of its parameters.
+    pub params: Vec<String>,
+    /// The Rust type it returns (`()` for `void`).
+    pub returns: String,
+}
+
+/// Which handle holds a type's objects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `refcount::Owned`: one owner, released once.
+    Unique,
+    /// `refcount::Shared`: the object counts itself.
+    Intrusive,
+    /// `refcount::Counted`: counted in Rust, released once after the last clone.
+    Counted,
+}
+
+impl Kind {
+    /// The handle type's path.
+    pub fn handle(self) -> &'static str {
+        match self {
+            Kind::Unique => "refcount::Owned",
+            Kind::Intrusive => "refcount::Shared",
+            Kind::Counted => "refcount::Counted",
+        }
+    }
+}
+
+/// What an object holds so that an object it was made from stays alive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keep {
+    /// The field (`_keep_sqlite3`).
+    pub field: String,
+    /// The C type kept.
+    pub class: String,
+    /// The field's type, without the `Option` (`refcount::Kept<native::Sqlite3>`).
+    pub ty: String,
+}
+
+/// An opaque type of the library and its safe Rust type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypePlan {
+    /// The C name (`sqlite3_stmt`).
+    pub c: String,
+    /// The Rust name (`Statement`).
+    pub rust: String,
+    /// Its handle.
+    pub kind: Kind,
+    /// The C function that releases it.
+    pub release: String,
+    /// The C function that adds a reference (intrusive only).
+    pub add_ref: Option<String>,
+    /// Answered `send`.
+    pub send: bool,
+    /// Answered `sync`.
+    pub sync: bool,
+    /// Its documentation.
+    pub doc: String,
+    /// What its objects keep alive.
+    pub keeps: Vec<Keep>,
+    /// Its functions.
+    pub functions: Vec<FnPlan>,
+}
+
+impl TypePlan {
+    /// The handle's type (`refcount::Owned<native::Statement>`).
+    pub fn handle(&self) -> String {
+        format!("{}<native::{}>", self.kind.handle(), self.rust)
+    }
+}
+
+/// A parameter of the safe function.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArgPlan {
+    /// Its Rust name.
+    pub name: String,
+    /// Its Rust type.
+    pub ty: String,
+}
+
+/// What the safe function returns, from the raw call's value `raw`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Returns {
+    /// Nothing.
+    Unit,
+    /// The value as it is (a scalar).
+    Value(String),
+    /// A C string copied into a `String` (`None` for null); freed after the copy
+    /// with the string-free function when the caller owns it.
+    Text {
+        /// The function that frees it, when the caller owns it.
+        free: Option<String>,
+    },
+    /// An object: adopted (a new one) or with a reference added (a borrowed one of a
+    /// class that counts itself, `None` for null).
+    Object {
+        /// The Rust type.
+        rust: String,
+        /// Adopted (new), or retained (borrowed).
+        new: bool,
+    },
+    /// A status: `Ok` for the success values, the value itself when there are
+    /// several.
+    Status {
+        /// The Rust integer type.
+        repr: String,
+        /// The values that mean success.
+        ok: Vec<i64>,
+        /// More than one success value: `Ok` carries it.
+        carries: bool,
+        /// The message function and the pointer expression it is given (`None`: the
+        /// code itself), when the status has one.
+        message: Option<(String, Option<String>)>,
+    },
+}
+
+/// An object an `out T**` parameter gives the caller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Made {
+    /// The local variable the call writes.
+    pub var: String,
+    /// The Rust type made.
+    pub rust: String,
+}
+
+/// A C function and the safe Rust function over it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FnPlan {
+    /// The C name.
+    pub c: String,
+    /// The Rust name.
+    pub rust: String,
+    /// Its documentation.
+    pub doc: String,
+    /// Takes the object (`&self`); else an associated function.
+    pub receiver: bool,
+    /// `unsafe`: a parameter is memory the library keeps (`kept`).
+    pub is_unsafe: bool,
+    /// The safe function's parameters.
+    pub params: Vec<ArgPlan>,
+    /// Statements before the call (conversions, leases).
+    pub prep: Vec<String>,
+    /// The raw call's arguments.
+    pub args: Vec<String>,
+    /// What the raw call's value becomes.
+    pub returns: Returns,
+    /// The object an out-parameter makes, which the function returns.
+    pub made: Option<Made>,
+    /// The fields of the object it makes (returned or out), with their values.
+    pub keeps: Vec<(String, String)>,
+    /// Returns `Result`: it converts a string, takes a lease, loads the library,
+    /// makes an object or returns a status.
+    pub result: bool,
+    /// Why the call keeps the C function's contract, for its `// SAFETY:` comment.
+    pub safety: String,
+}
+
+/// Everything generated for a C wrapper.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// The crate's name.
+    pub crate_name: String,
+    /// How the library is found at run time; `None` when it is linked.
+    pub loaded: Option<Loading>,
+    /// The opaque types.
+    pub types: Vec<TypePlan>,
+    /// Every C function the raw layer declares, by name.
+    pub raw: BTreeMap<String, RawFn>,
+    /// The statuses' success values, for the crate's constants (`SQLITE_ROW`).
+    pub constants: Vec<(String, String, i64)>,
+}
+
+/// The `Option`ally kept handle of class `keep`, as another object's field.
+fn keep_of(types: &[(&Class, String, Kind)], class: &str) -> Option<Keep> {
+    let (_, rust, kind) = types.iter().find(|(c, _, _)| c.cpp == class)?;
+    let ty = match kind {
+        Kind::Counted => format!("refcount::Kept<native::{rust}>"),
+        Kind::Intrusive => format!("refcount::Shared<native::{rust}>"),
+        Kind::Unique => return None,
+    };
+    Some(Keep {
+        field: format!("_keep_{}", naming::snake(rust)),
+        class: class.to_owned(),
+        ty,
+    })
+}
+
+/// The longest prefix that ends with `_` and that every name has (`sqlite3_`).
+fn common_prefix<'a>(mut names: impl Iterator<Item = &'a str>) -> String {
+    let Some(first) = names.next() else {
+        return String::new();
+    };
+    let mut prefix = first.to_owned();
+    for name in names {
+        while !name.starts_with(&prefix) {
+            prefix.pop();
+        }
+    }
+    match prefix.rfind('_') {
+        Some(at) => prefix[..=at].to_owned(),
+        None => String::new(),
+    }
+}
+
+/// The Rust name of a C type: `sqlite3_stmt` is `Sqlite3Stmt`, `json_t` is `Json`.
+fn type_name(class: &Class) -> String {
+    class.rust.clone().unwrap_or_else(|| {
+        let stem = class.cpp.strip_suffix("_t").unwrap_or(&class.cpp);
+        naming::upper_camel(stem)
+    })
+}
+
+fn refuse(method: &Method, why: impl Into<String>) -> Refusal {
+    Refusal::new(
+        format!("function `{}` of `{}` (methods)", method.cpp, method.class),
+        method.code(),
+        why,
+    )
+}
+
+/// The raw Rust type of a C scalar or pointer that is no object.
+fn raw_plain(ty: &CppType) -> Option<String> {
+    let pointee = match &ty.base {
+        Base::Void => "std::ffi::c_void".to_owned(),
+        Base::Char => "std::ffi::c_char".to_owned(),
+        Base::Scalar(scalar, _) => scalar.rust().to_owned(),
+        _ => return None,
+    };
+    Some(match ty.indirection {
+        Indirection::Value if pointee == "std::ffi::c_void" => "()".to_owned(),
+        Indirection::Value => pointee,
+        Indirection::Pointer(n) => {
+            let mut text = pointee;
+            for level in 0..n {
+                let is_const = ty.is_const && level == 0;
+                text = format!("*{} {text}", if is_const { "const" } else { "mut" });
+            }
+            text
+        }
+        Indirection::Reference | Indirection::RValue => return None,
+    })
+}
+
+/// A default written in C (`-1`, `0.5`, `NULL`, `true`) as a Rust value of `raw`.
+fn default_value(default: &str, raw: &str) -> Option<String> {
+    let default = default.trim();
+    if raw.starts_with('*') {
+        return matches!(default, "NULL" | "0" | "nullptr" | "((void*)0)")
+            .then(|| "std::ptr::null_mut()".to_owned());
+    }
+    let number = default
+        .trim_end_matches(['u', 'U', 'l', 'L', 'f', 'F'])
+        .to_owned();
+    match default {
+        "true" | "false" if raw == "bool" => Some(default.to_owned()),
+        _ if number.parse::<i64>().is_ok()
+            || (number.parse::<f64>().is_ok() && raw.starts_with('f')) =>
+        {
+            Some(if raw.starts_with('f') && !number.contains('.') {
+                format!("{number}.0")
+            } else {
+                number
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Plans the wrapper; refuses what it cannot generate.
+impl Plan {
+    /// The plan of `wrapper`, a C library's, for crate `crate_name`.
+    pub fn new(wrapper: &Wrapper, crate_name: &str) -> Result<Plan, Refusal> {
+        debug_assert_eq!(wrapper.language, Language::C);
+        let loaded = match &wrapper.library {
+            Library::Loaded { name, version } => Some(Loading {
+                name: name.clone(),
+                version: *version,
+                env_var: format!(
+                    "{}_LIBRARY",
+                    naming::snake(name).to_ascii_uppercase().replace('-', "_")
+                ),
+            }),
+            _ => None,
+        };
+        let mut types: Vec<(&Class, String, Kind)> = Vec::new();
+        let mut scope = Scope::with(&["Error", "Api", "Result"]);
+        for class in &wrapper.classes {
+            let what = format!("type `{}` (classes)", class.cpp);
+            let kind = match &class.ownership {
+                Ownership::Unique { destroy: Some(_) } => Kind::Unique,
+                Ownership::Intrusive { .. } => Kind::Intrusive,
+                Ownership::Counted { .. } => Kind::Counted,
+                Ownership::Unique { destroy: None } | Ownership::View => {
+                    return Err(Refusal::new(
+                        what,
+                        class.code(),
+                        "a C type names the function that releases it: unique(DESTROY), \
+                         intrusive(ADD,RELEASE) or counted(RELEASE)",
+                    ))
+                }
+            };
+            if !class.constructors.is_empty() || !class.bases.is_empty() || class.retain {
+                return Err(Refusal::new(
+                    what,
+                    class.code(),
+                    "a C type has no new(...) or base(...): its factories are its static functions \
+                     (`TYPE.NAME(...) static -> new TYPE*`)",
+                ));
+            }
+            let rust = type_name(class);
+            if !scope.take(&rust) {
+                return Err(Refusal::new(
+                    what,
+                    class.code(),
+                    format!("its Rust name `{rust}` is taken: name it with `as`"),
+                ));
+            }
+            types.push((class, rust, kind));
+        }
+        let prefix = common_prefix(wrapper.methods.iter().map(|m| m.cpp.as_str()).chain(
+            wrapper.classes.iter().flat_map(|c| match &c.ownership {
+                Ownership::Intrusive { add_ref, release } => {
+                    vec![add_ref.0.as_str(), release.0.as_str()]
+                }
+                Ownership::Unique {
+                    destroy: Some(release),
+                }
+                | Ownership::Counted { release } => vec![release.0.as_str()],
+                _ => Vec::new(),
+            }),
+        ));
+        let mut plan = Plan {
+            crate_name: crate_name.to_owned(),
+            loaded,
+            types: Vec::new(),
+            raw: BTreeMap::new(),
+            constants: Vec::new(),
+        };
+        for status in &wrapper.statuses {
+            for (name, value) in &status.ok {
+                if !plan.constants.iter().any(|(n, _, _)| n == name) {
+                    plan.constants
+                        .push((name.clone(), status.repr.rust().to_owned(), *value));
+                }
+            }
+        }
+        let mut keeps: BTreeMap<String, Vec<Keep>> = BTreeMap::new();
+        let mut functions: BTreeMap<String, Vec<FnPlan>> = BTreeMap::new();
+        for method in &wrapper.methods {
+            let (class, _, kind) = types
+                .iter()
+                .find(|(c, _, _)| c.cpp == method.class)
+                .ok_or_else(|| {
+                    refuse(
+                        method,
+                        format!("`{}` is no type of `classes`", method.class),
+                    )
+                })?;
+            let planned = Function {
+                wrapper,
+                types: &types,
+                method,
+                class,
+                kind: *kind,
+                prefix: &prefix,
+            }
+            .plan(&mut plan.raw)?;
+            if let Some(made) = planned
+                .made_class
+                .as_deref()
+                .or(planned.returned_class.as_deref())
+            {
+                let entry = keeps.entry(made.to_owned()).or_default();
+                for keep in &planned.kept {
+                    if !entry.iter().any(|k| k.field == keep.field) {
+                        entry.push(keep.clone());
+                    }
+                }
+            }
+            let list = functions.entry(method.class.clone()).or_default();
+            if list.iter().any(|f| f.rust == planned.function.rust) {
+                return Err(refuse(
+                    method,
+                    format!(
+                        "its Rust name `{}` is taken in `{}`: name it with `as`",
+                        planned.function.rust, method.class
+                    ),
+                ));
+            }
+            list.push(planned.function);
+        }
+        for (class, rust, kind) in &types {
+            let (release, add_ref) = match &class.ownership {
+                Ownership::Intrusive { add_ref, release } => {
+                    (release.0.clone(), Some(add_ref.0.clone()))
+                }
+                Ownership::Unique {
+                    destroy: Some(release),
+                }
+                | Ownership::Counted { release } => (release.0.clone(), None),
+                _ => unreachable!("refused above"),
+            };
+            let pointer = format!("*mut raw::{}", class.cpp);
+            for name in std::iter::once(&release).chain(add_ref.as_ref()) {
+                declare(&mut plan.raw, name, vec![pointer.clone()], None).map_err(|why| {
+                    Refusal::new(format!("type `{}` (classes)", class.cpp), class.code(), why)
+                })?;
+            }
+            plan.types.push(TypePlan {
+                c: class.cpp.clone(),
+                rust: rust.clone(),
+                kind: *kind,
+                release,
+                add_ref,
+                send: class.send,
+                sync: class.sync,
+                doc: class.doc.clone(),
+                keeps: keeps.remove(&class.cpp).unwrap_or_default(),
+                functions: functions.remove(&class.cpp).unwrap_or_default(),
+            });
+        }
+        if let Some(free) = &wrapper.string_free {
+            if free != "free" {
+                declare(
+                    &mut plan.raw,
+                    free,
+                    vec!["*mut std::ffi::c_void".to_owned()],
+                    None,
+                )
+                .map_err(|why| Refusal::new("string-free", free.as_str(), why))?;
+            }
+        }
+        Ok(plan)
+    }
+
+    /// The type of C name `c`.
+    pub fn type_of(&self, c: &str) -> Option<&TypePlan> {
+        self.types.iter().find(|t| t.c == c)
+    }
+}
+
+/// Declares C function `name` once; the same name must have the same signature.
+fn declare(
+    raw: &mut BTreeMap<String, RawFn>,
+    name: &str,
+    params: Vec<String>,
+    returns: Option<String>,
+) -> Result<(), String> {
+    let returns = returns.unwrap_or_else(|| "()".to_owned());
+    match raw.get(name) {
+        // A release whose status is not read is declared by the function that reads it.
+        Some(known) if known.params == params && (returns == "()" || known.returns == returns) => {
+            Ok(())
+        }
+        Some(known) if known.params == params && known.returns == "()" => {
+            raw.insert(
+                name.to_owned(),
+                RawFn {
+                    name: name.to_owned(),
+                    params,
+                    returns,
+                },
+            );
+            Ok(())
+        }
+        Some(known) => Err(format!(
+            "`{name}` is declared twice, once as ({}) -> {}, once as ({}) -> {returns}",
+            known.params.join(", "),
+            known.returns,
+            params.join(", ")
+        )),
+        None => {
+            raw.insert(
+                name.to_owned(),
+                RawFn {
+                    name: name.to_owned(),
+                    params,
+                    returns,
+                },
+            );
+            Ok(())
+        }
+    }
+}
+
+/// One method being planned.
+struct Function<'a> {
+    wrapper: &'a Wrapper,
+    types: &'a [(&'a Class, String, Kind)],
+    method: &'a Method,
+    class: &'a Class,
+    kind: Kind,
+    prefix: &'a str,
+}
+
+/// A planned function, with what its made object keeps.
+struct Planned {
+    function: FnPlan,
+    /// The class an out-parameter makes.
+    made_class: Option<String>,
+    /// The class a `new` return makes.
+    returned_class: Option<String>,
+    kept: Vec<Keep>,
+}
+
+impl Function<'_> {
+    fn ty(&self, c: &str) -> Option<(&str, Kind)> {
+        self.types
+            .iter()
+            .find(|(class, _, _)| class.cpp == c)
+            .map(|(_, rust, kind)| (rust.as_str(), *kind))
+    }
+
+    fn status(&self, ty: &CppType) -> Option<&Status> {
+        let name = ty.named()?;
+        (ty.indirection == Indirection::Value)
+            .then(|| self.wrapper.statuses.iter().find(|s| s.name == name))
+            .flatten()
+    }
+
+    fn rust_name(&self) -> String {
+        if let Some(rust) = &self.method.rust {
+            return rust.clone();
+        }
+        let c = &self.method.cpp;
+        let rest = c.strip_prefix(self.prefix).unwrap_or(c);
+        let stem = self.class.cpp.strip_suffix("_t").unwrap_or(&self.class.cpp);
+        let stem = stem.strip_prefix(self.prefix).unwrap_or(stem);
+        let rest = rest
+            .strip_prefix(stem)
+            .and_then(|r| r.strip_prefix('_'))
+            .filter(|r| !r.is_empty())
+            .unwrap_or(rest);
+        naming::rust_name(rest, naming::TAKEN_METHODS)
+    }
+
+    fn plan(&self, raw: &mut BTreeMap<String, RawFn>) -> Result<Planned, Refusal> {
+        let method = self.method;
+        let no = |why: String| refuse(method, why);
+        let receiver = !method.is_static;
+        let mut function = FnPlan {
+            c: method.cpp.clone(),
+            rust: self.rust_name(),
+            doc: method.doc.clone(),
+            receiver,
+            is_unsafe: false,
+            params: Vec::new(),
+            prep: Vec::new(),
+            args: Vec::new(),
+            returns: Returns::Unit,
+            made: None,
+            keeps: Vec::new(),
+            result: false,
+            safety: String::new(),
+        };
+        let mut raw_params = Vec::new();
+        let mut kept: Vec<Keep> = Vec::new();
+        // The pointers of the objects given, by class: what a message function may be
+        // given.
+        let mut pointers: Vec<(String, String)> = Vec::new();
+        if receiver {
+            raw_params.push(format!("*mut raw::{}", self.class.cpp));
+            let ptr = match self.kind {
+                Kind::Counted => {
+                    function
+                        .prep
+                        .push("let this = self.handle.lease()?;".to_owned());
+                    function.result = true;
+                    "this.as_ptr()".to_owned()
+                }
+                _ => "self.handle.as_ptr()".to_owned(),
+            };
+            function.args.push(ptr.clone());
+            pointers.push((self.class.cpp.clone(), ptr));
+        }
+        let makes = method.returns.owned || method.params.iter().any(|p| p.out);
+        let keeps_inputs = makes && !naming::names_a_copy(&method.cpp);
+        if receiver && keeps_inputs {
+            if let Some(keep) = keep_of(self.types, &self.class.cpp) {
+                let value = match self.kind {
+                    Kind::Counted => "self.handle.keep()?",
+                    _ => "self.handle.clone()",
+                };
+                function.keeps.push((keep.field.clone(), value.to_owned()));
+                kept.push(keep);
+            } else if self.kind == Kind::Unique {
+                return Err(no(format!(
+                    "it makes an object that may need its `{}` alive, which has one owner: answer \
+                     `counted(RELEASE)` for `{}` so that what it makes can keep it",
+                    self.class.cpp, self.class.cpp
+                )));
+            }
+        }
+        let mut made_class = None;
+        let mut taken = Scope::with(&["self", "this", "api", "status", "made", "raw"]);
+        let mut i = 0;
+        while i < method.params.len() {
+            let param = &method.params[i];
+            let name = taken.unique(&naming::rust_name(
+                param.name.as_deref().unwrap_or(&format!("arg{}", i + 1)),
+                &[],
+            ));
+            // A `(const void* data, size_t size)` buffer is one slice.
+            // (A size answered with a default is passed as answered: `nByte = -1`.)
+            let sized = method
+                .params
+                .get(i + 1)
+                .is_some_and(|size| size.default.is_none());
+            if let Some((_, size)) = buffer_at(&method.params[i..]).filter(|_| !param.kept && sized)
+            {
+                raw_params.push(raw_plain(&param.ty).expect("a byte pointer"));
+                raw_params.push(size.rust().to_owned());
+                function.params.push(ArgPlan {
+                    name: name.clone(),
+                    ty: "&[u8]".to_owned(),
+                });
+                let size_rust = size.rust();
+                function.prep.push(format!(
+                    "let {name}_len = {size_rust}::try_from({name}.len()).map_err(|_| Error::Length({name}.len()))?;"
+                ));
+                function.result = true;
+                function.args.push(format!("{name}.as_ptr().cast()"));
+                function.args.push(format!("{name}_len"));
+                i += 2;
+                continue;
+            }
+            i += 1;
+            if let Some(class) = param.ty.named().filter(|c| self.ty(c).is_some()) {
+                let (rust, kind) = self.ty(class).expect("a wrapped type");
+                match (param.out, param.ty.indirection) {
+                    (true, Indirection::Pointer(2)) => {
+                        if made_class.is_some() || method.returns.owned {
+                            return Err(no("it makes two objects: bind it by hand".to_owned()));
+                        }
+                        raw_params.push(format!("*mut *mut raw::{class}"));
+                        function
+                            .prep
+                            .push(format!("let mut {name} = std::ptr::null_mut();"));
+                        function.args.push(format!("&mut {name}"));
+                        function.made = Some(Made {
+                            var: name.clone(),
+                            rust: rust.to_owned(),
+                        });
+                        // Null, or the object `made` holds while the message is read.
+                        pointers.push((class.to_owned(), name.clone()));
+                        made_class = Some(class.to_owned());
+                        function.result = true;
+                    }
+                    (false, Indirection::Pointer(1)) if param.steals => {
+                        let arg = match kind {
+                            Kind::Counted => {
+                                return Err(no(format!(
+                                    "`{}` steals a `{class}`, which is counted in Rust: its other \
+                                     clones would point to a released object",
+                                    param.name.as_deref().unwrap_or("a parameter")
+                                )))
+                            }
+                            _ => format!("{name}.handle.into_raw().as_ptr()"),
+                        };
+                        raw_params.push(format!("*mut raw::{class}"));
+                        function.params.push(ArgPlan {
+                            name: name.clone(),
+                            ty: rust.to_owned(),
+                        });
+                        function.args.push(arg);
+                    }
+                    (false, Indirection::Pointer(1)) => {
+                        raw_params.push(format!("*mut raw::{class}"));
+                        function.params.push(ArgPlan {
+                            name: name.clone(),
+                            ty: format!("&{rust}"),
+                        });
+                        let ptr = if kind == Kind::Counted {
+                            if keeps_inputs {
+                                function
+                                    .prep
+                                    .push(format!("let {name}_kept = {name}.handle.keep()?;"));
+                                format!("{name}_kept.as_ptr()")
+                            } else {
+                                function
+                                    .prep
+                                    .push(format!("let {name}_lease = {name}.handle.lease()?;"));
+                                format!("{name}_lease.as_ptr()")
+                            }
+                        } else {
+                            format!("{name}.handle.as_ptr()")
+                        };
+                        if kind == Kind::Counted {
+                            function.result = true;
+                        }
+                        if keeps_inputs {
+                            match keep_of(self.types, class) {
+                                Some(keep) => {
+                                    let value = match kind {
+                                        Kind::Counted => format!("{name}_kept"),
+                                        _ => format!("{name}.handle.clone()"),
+                                    };
+                                    if !function.keeps.iter().any(|(f, _)| *f == keep.field) {
+                                        function.keeps.push((keep.field.clone(), value));
+                                        kept.push(keep);
+                                    }
+                                }
+                                None => {
+                                    return Err(no(format!(
+                                        "it makes an object that may need the `{class}` it is \
+                                         given alive, which has one owner: answer \
+                                         `counted(RELEASE)` for `{class}`"
+                                    )))
+                                }
+                            }
+                        }
+                        function.args.push(ptr.clone());
+                        pointers.push((class.to_owned(), ptr));
+                    }
+                    _ => {
+                        return Err(no(format!(
+                            "a `{}`: a C object is given as `T*` (`out T**` for one it makes)",
+                            param.ty
+                        )))
+                    }
+                }
+                continue;
+            }
+            if param.steals {
+                return Err(no(format!(
+                    "`steals {}`: only an object of a wrapped type is stolen",
+                    param.ty
+                )));
+            }
+            let status_param = self.status(&param.ty).map(|s| s.repr.rust().to_owned());
+            let Some(raw_ty) = status_param.or_else(|| raw_plain(&param.ty)) else {
+                return Err(no(format!(
+                    "a `{}`, a type the kit does not carry to C (answer its class in `classes`)",
+                    param.ty
+                )));
+            };
+            raw_params.push(raw_ty.clone());
+            if let Some(default) = &param.default {
+                let value = default_value(default, &raw_ty).ok_or_else(|| {
+                    no(format!(
+                        "the default `{default}` of `{}` is no C literal the call can pass \
+                         (a number, `true`, `false` or `NULL`)",
+                        param.name.as_deref().unwrap_or("a parameter")
+                    ))
+                })?;
+                function.args.push(value);
+                continue;
+            }
+            if param.out {
+                return Err(no(format!(
+                    "an out `{}`: only objects a function makes (`out T**`) are bound",
+                    param.ty
+                )));
+            }
+            match param.byte_pointee() {
+                Some("char") if param.kept => {
+                    function.is_unsafe = true;
+                    function.params.push(ArgPlan {
+                        name: name.clone(),
+                        ty: "&std::ffi::CStr".to_owned(),
+                    });
+                    function.args.push(format!("{name}.as_ptr()"));
+                }
+                Some("char") => {
+                    function.params.push(ArgPlan {
+                        name: name.clone(),
+                        ty: "&str".to_owned(),
+                    });
+                    function
+                        .prep
+                        .push(format!("let {name} = std::ffi::CString::new({name})?;"));
+                    function.args.push(format!("{name}.as_ptr()"));
+                    function.result = true;
+                }
+                Some(_) if param.kept => {
+                    function.is_unsafe = true;
+                    function.params.push(ArgPlan {
+                        name: name.clone(),
+                        ty: "&[u8]".to_owned(),
+                    });
+                    function.args.push(format!("{name}.as_ptr().cast()"));
+                }
+                Some(_) => {
+                    return Err(no(format!(
+                        "a `{}` with no size after it: a buffer is `(const void* data, size_t \
+                         size)`",
+                        param.ty
+                    )))
+                }
+                None if param.ty.indirection == Indirection::Value => {
+                    function.params.push(ArgPlan {
+                        name: name.clone(),
+                        ty: raw_ty,
+                    });
+                    function.args.push(name);
+                }
+                None => {
+                    return Err(no(format!(
+                        "a `{}`: a pointer the kit cannot tell the use of (give a default, or \
+                         bind it by hand)",
+                        param.ty
+                    )))
+                }
+            }
+        }
+        // What the call returns.
+        let returns = &method.returns;
+        let mut returned_class = None;
+        let raw_return = if let Some(status) = self.status(&returns.ty) {
+            let message = match &status.message {
+                None => None,
+                Some((function_name, MessageOf::Status)) => {
+                    declare(
+                        raw,
+                        function_name,
+                        vec![status.repr.rust().to_owned()],
+                        Some("*const std::ffi::c_char".to_owned()),
+                    )
+                    .map_err(&no)?;
+                    Some((function_name.clone(), None))
+                }
+                Some((function_name, MessageOf::Class(class))) => {
+                    declare(
+                        raw,
+                        function_name,
+                        vec![format!("*mut raw::{class}")],
+                        Some("*const std::ffi::c_char".to_owned()),
+                    )
+                    .map_err(&no)?;
+                    // The object that was given, or made, or that this one keeps.
+                    let given = pointers
+                        .iter()
+                        .find(|(c, _)| c == class)
+                        .map(|(_, p)| p.clone());
+                    let held = keep_of(self.types, class).filter(|_| receiver).map(|keep| {
+                        format!(
+                            "self.{}.as_ref().map_or(std::ptr::null_mut(), |k| k.as_ptr())",
+                            keep.field
+                        )
+                    });
+                    given.or(held).map(|ptr| (function_name.clone(), Some(ptr)))
+                }
+            };
+            function.returns = Returns::Status {
+                repr: status.repr.rust().to_owned(),
+                ok: status.ok.iter().map(|(_, v)| *v).collect(),
+                carries: status.ok.len() > 1 && function.made.is_none(),
+                message,
+            };
+            function.result = true;
+            status.repr.rust().to_owned()
+        } else if let Some(class) = returns.ty.named().filter(|c| self.ty(c).is_some()) {
+            let (rust, kind) = self.ty(class).expect("a wrapped type");
+            if returns.ty.indirection != Indirection::Pointer(1) {
+                return Err(no(format!(
+                    "it returns a `{}`: give `{class}*`",
+                    returns.ty
+                )));
+            }
+            if function.made.is_some() {
+                return Err(no("it makes two objects: bind it by hand".to_owned()));
+            }
+            if !returns.owned && kind != Kind::Intrusive {
+                return Err(no(format!(
+                    "it lends a `{class}` that does not count itself: answer `-> new {class}*` if \
+                     the caller owns it, or bind it by hand (C views are not generated yet)"
+                )));
+            }
+            function.returns = Returns::Object {
+                rust: rust.to_owned(),
+                new: returns.owned,
+            };
+            if returns.owned {
+                function.result = true;
+                returned_class = Some(class.to_owned());
+            }
+            format!("*mut raw::{class}")
+        } else {
+            if function.made.is_some() && returns.ty != CppType::value(Base::Void) {
+                return Err(no(
+                    "it makes an object and returns a value that is no status: answer its status"
+                        .to_owned(),
+                ));
+            }
+            match returns.ty.byte_pointee() {
+                Some("char" | "std::uint8_t") => {
+                    let free =
+                        if returns.owned {
+                            Some(self.wrapper.string_free.clone().ok_or_else(|| {
+                            no("it returns a string the caller frees: answer `string-free` (the \
+                                function that frees it, such as `free`)"
+                                .to_owned())
+                        })?)
+                        } else {
+                            None
+                        };
+                    function.returns = Returns::Text { free };
+                    raw_plain(&returns.ty).expect("a byte pointer")
+                }
+                _ if returns.ty.base == Base::Char
+                    && returns.ty.indirection == Indirection::Pointer(1)
+                    && returns.owned =>
+                {
+                    let free = self.wrapper.string_free.clone().ok_or_else(|| {
+                        no(
+                            "it returns a string the caller frees: answer `string-free` (the \
+                            function that frees it, such as `free`)"
+                                .to_owned(),
+                        )
+                    })?;
+                    function.returns = Returns::Text { free: Some(free) };
+                    "*mut std::ffi::c_char".to_owned()
+                }
+                _ => match (&returns.ty.base, returns.ty.indirection) {
+                    (Base::Void, Indirection::Value) => "()".to_owned(),
+                    (Base::Scalar(scalar, _), Indirection::Value) => {
+                        function.returns = Returns::Value(scalar.rust().to_owned());
+                        scalar.rust().to_owned()
+                    }
+                    _ => {
+                        return Err(no(format!(
+                            "it returns a `{}`, which the kit does not carry from C",
+                            returns.ty
+                        )))
+                    }
+                },
+            }
+        };
+        declare(raw, &method.cpp, raw_params, Some(raw_return)).map_err(&no)?;
+        if !function.is_unsafe {
+            function.safety = if receiver {
+                format!(
+                    "the handle keeps the `{}` alive for the call, and the arguments are what \
+                     `{}` is declared to take",
+                    self.class.cpp, method.cpp
+                )
+            } else {
+                format!(
+                    "the arguments are what `{}` is declared to take",
+                    method.cpp
+                )
+            };
+        } else {
+            function.safety =
+                "the caller keeps the memory the library keeps alive (this function's contract)"
+                    .to_owned();
+        }
+        Ok(Planned {
+            function,
+            made_class,
+            returned_class,
+            kept,
+        })
+    }
+}
