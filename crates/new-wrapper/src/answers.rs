@@ -274,6 +274,8 @@ impl Answers {
             language: Default::default(),
             statuses: Vec::new(),
             string_free: None,
+            inline: Vec::new(),
+            inline_calls: Vec::new(),
             namespace: self.cpp_namespace.clone(),
             headers,
             classes: self.classes.clone(),

@@ -71,11 +71,13 @@ pub fn build() -> Result<()> {
     let wrapper = Wrapper::load(&root.join(WRAPPER_TOML))?;
     let folder = out_dir.join(FOLDER);
     if wrapper.language == Language::C {
-        write_files(
-            files_of(&wrapper, &crate_name, Options::default())?,
-            &folder,
-        )?;
-        return link_c(&root, &wrapper);
+        let plan = c::plan::Plan::new(&wrapper, &crate_name)?;
+        write_files(c::generate::files(&plan, Options::default()), &folder)?;
+        return link_c(
+            &root,
+            &wrapper,
+            plan.has_shim().then(|| folder.join("shims.c")),
+        );
     }
     let plan = Plan::new(&wrapper, &crate_name)?;
     write(&plan, Options::default(), &folder)?;
@@ -153,8 +155,9 @@ pub fn build() -> Result<()> {
 /// Links a C library: nothing for one loaded at run time, the library's folder and
 /// name for one in folders, what pkg-config says for a package, and the sources
 /// compiled with `cc` for one in sources.
-fn link_c(root: &Path, wrapper: &Wrapper) -> Result<()> {
+fn link_c(root: &Path, wrapper: &Wrapper, shim: Option<PathBuf>) -> Result<()> {
     let mut link_dirs = Vec::new();
+    let mut include_dirs = wrapper.include_dirs(root);
     match &wrapper.library {
         Library::Loaded { .. } => {}
         Library::Existing {
@@ -171,7 +174,11 @@ fn link_c(root: &Path, wrapper: &Wrapper) -> Result<()> {
             println!("cargo:rustc-link-lib={lib_name}");
             link_dirs.push(lib_dir);
         }
-        Library::PkgConfig { package } => link_dirs.extend(pkg_config(package)?.1),
+        Library::PkgConfig { package } => {
+            let (includes, libs) = pkg_config(package)?;
+            include_dirs.extend(includes);
+            link_dirs.extend(libs);
+        }
         Library::Sources {
             folder,
             files,
@@ -189,6 +196,13 @@ fn link_c(root: &Path, wrapper: &Wrapper) -> Result<()> {
             println!("cargo:rerun-if-changed={}", sources.display());
             build.compile("refcount_c_sources");
         }
+    }
+    if let Some(shim) = shim {
+        cc::Build::new()
+            .file(shim)
+            .includes(include_dirs)
+            .warnings(false)
+            .compile("refcount_c_shim");
     }
     if std::env::var("CARGO_CFG_TARGET_FAMILY").as_deref() == Ok("unix") {
         for dir in link_dirs {

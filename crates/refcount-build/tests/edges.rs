@@ -9,6 +9,8 @@ fn wrapper(classes: &[&str], methods: &[&str]) -> Wrapper {
         language: Default::default(),
         statuses: Vec::new(),
         string_free: None,
+        inline: Vec::new(),
+        inline_calls: Vec::new(),
         namespace: "acme".to_owned(),
         headers: vec!["acme.h".to_owned()],
         classes: classes

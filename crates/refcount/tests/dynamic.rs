@@ -318,3 +318,23 @@ fn a_symbol_at_the_null_address_is_an_error_never_a_function() {
     // SAFETY: takes no argument.
     assert_eq!(unsafe { answer.call() }, 42);
 }
+
+#[test]
+#[cfg_attr(miri, ignore = "Miri cannot load libraries")]
+fn a_pinned_address_outlives_its_library() {
+    // A copy of libm of its own, which would be unmapped when its last count went.
+    let dir = tempfile::tempdir().unwrap();
+    copies_of_libm(dir.path(), &["libpinned.so"]);
+    // SAFETY: libm's initialisers are sound to run.
+    let lib = unsafe { Search::new("pinned").dir(dir.path()).system(false).load() }.unwrap();
+    let address = lib.pinned_address("cos").unwrap();
+    assert!(matches!(
+        lib.pinned_address("no_such_symbol"),
+        Err(refcount::Error::SymbolNotFound { .. })
+    ));
+    drop(lib);
+    // SAFETY: `cos` has this signature, and its library is never unloaded now.
+    let cos: Cos = unsafe { std::mem::transmute(address.as_ptr()) };
+    // SAFETY: `cos` is defined for every f64.
+    assert_eq!(unsafe { cos(0.0) }, 1.0);
+}

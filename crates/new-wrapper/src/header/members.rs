@@ -74,6 +74,8 @@ pub(crate) fn describe(
         language: Default::default(),
         statuses: Vec::new(),
         string_free: None,
+        inline: Vec::new(),
+        inline_calls: Vec::new(),
         namespace: namespace.to_owned(),
         headers: Vec::new(),
         classes: classes.list.iter().map(|c| class_of(c, classes)).collect(),

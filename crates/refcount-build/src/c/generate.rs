@@ -19,7 +19,60 @@ pub fn files(plan: &Plan, _options: Options) -> Vec<File> {
         file("types.rs", types(plan)),
         file("tests.rs", tests(plan)),
         file("tour.rs", tour(plan)),
+        file("shims.c", shims(plan)),
     ]
+}
+
+/// `shims.c`: a function that calls each inline function of the header, for the
+/// raw layer to declare (an inline function has no symbol of its own). When the
+/// library is loaded, the exported functions the inline ones call are pointers,
+/// set once it is: the shim links to nothing of the library.
+fn shims(plan: &Plan) -> String {
+    let mut out = String::from(
+        "/* The header's `static inline` functions, as functions the crate can call. */\n",
+    );
+    for name in &plan.redirects {
+        out.push_str(&format!("#define {name} (*refcount_fn_{name})\n"));
+    }
+    for header in &plan.headers {
+        out.push_str(&format!("#include <{header}>\n"));
+    }
+    for name in &plan.redirects {
+        out.push_str(&format!(
+            "#undef {name}\n/* Set by the crate when the library is loaded. */\n__typeof__(refcount_fn_{name}) refcount_fn_{name};\n"
+        ));
+    }
+    for f in plan.raw.values() {
+        let Some(c) = &f.shim else { continue };
+        let params: Vec<String> = c
+            .params
+            .iter()
+            .enumerate()
+            .map(|(i, ty)| format!("{ty} a{i}"))
+            .collect();
+        let args: Vec<String> = (0..c.params.len()).map(|i| format!("a{i}")).collect();
+        let call = format!("{}({})", f.name, args.join(", "));
+        let body = if c.returns == "void" || f.returns == "()" {
+            format!("{call};")
+        } else {
+            format!("return {call};")
+        };
+        let returns = if f.returns == "()" {
+            "void"
+        } else {
+            &c.returns
+        };
+        out.push_str(&format!(
+            "{returns} {}({}) {{ {body} }}\n",
+            f.symbol(),
+            if params.is_empty() {
+                "void".to_owned()
+            } else {
+                params.join(", ")
+            }
+        ));
+    }
+    out
 }
 
 fn included(name: &str) -> String {
@@ -29,8 +82,12 @@ fn included(name: &str) -> String {
     )
 }
 
-/// How a function's body reaches C function `name`.
+/// How a function's body reaches C function `name`: the shim of an inline one is
+/// linked into the crate in either mode.
 fn call(plan: &Plan, name: &str) -> String {
+    if let Some(f) = plan.raw.get(name).filter(|f| f.shim.is_some()) {
+        return format!("raw::{}", f.symbol());
+    }
     if plan.loaded.is_some() {
         format!("api.{name}.call")
     } else {
@@ -214,15 +271,38 @@ fn raw(plan: &Plan) -> String {
             t.c, t.c
         ));
     }
-    match &plan.loaded {
-        None => {
-            out.push_str("\nextern \"C\" {\n");
-            for f in plan.raw.values() {
-                out.push_str(&format!("    /// The C function `{}`.\n", f.name));
-                out.push_str(&format!("    pub fn {}{};\n", f.name, signature(f, true)));
+    // Linked: every function. Loaded: the shims of inline functions, compiled into
+    // the crate, and the pointers they call the library through.
+    let linked: Vec<&super::plan::RawFn> = plan
+        .raw
+        .values()
+        .filter(|f| plan.loaded.is_none() || f.shim.is_some())
+        .collect();
+    if !linked.is_empty() || !plan.redirects.is_empty() {
+        out.push_str("\nextern \"C\" {\n");
+        for f in linked {
+            match f.shim {
+                Some(_) => out.push_str(&format!(
+                    "    /// The header's inline `{}`, through the crate's shim.\n",
+                    f.name
+                )),
+                None => out.push_str(&format!("    /// The C function `{}`.\n", f.name)),
             }
-            out.push_str("}\n");
+            out.push_str(&format!(
+                "    pub fn {}{};\n",
+                f.symbol(),
+                signature(f, true)
+            ));
         }
+        for name in &plan.redirects {
+            out.push_str(&format!(
+                "    /// Where the shim calls `{name}`: set when the library is loaded.\n    static mut refcount_fn_{name}: *mut std::ffi::c_void;\n"
+            ));
+        }
+        out.push_str("}\n");
+    }
+    match &plan.loaded {
+        None => {}
         Some(loading) => {
             let version = loading
                 .version
@@ -243,7 +323,7 @@ pub struct Api {{
 ",
                 name = loading.name
             ));
-            for f in plan.raw.values() {
+            for f in plan.raw.values().filter(|f| f.shim.is_none()) {
                 out.push_str(&format!(
                     "    pub {}: Function<unsafe extern \"C\" fn{}>,\n",
                     f.name,
@@ -261,13 +341,21 @@ impl Api {
 
     /// Looks up every function in `lib`; the first one missing is the error.
     fn load(lib: &Library) -> refcount::Result<Api> {
-        // SAFETY: each signature is the one wrapper.toml gives, read from the header.
+",
+            );
+            for name in &plan.redirects {
+                out.push_str(&format!(
+                    "        let {name} = lib.pinned_address(\"{name}\")?;\n        // SAFETY: set once, before any shim runs (no handle exists before the API is\n        // loaded); the library stays loaded for the program's life.\n        unsafe {{ refcount_fn_{name} = {name}.as_ptr() }};\n"
+                ));
+            }
+            out.push_str(
+                "        // SAFETY: each signature is the one wrapper.toml gives, read from the header.
         unsafe {
             Ok(Api {
                 library: lib.clone(),
 ",
             );
-            for f in plan.raw.values() {
+            for f in plan.raw.values().filter(|f| f.shim.is_none()) {
                 out.push_str(&format!(
                     "                {0}: lib.function(\"{0}\")?,\n",
                     f.name
@@ -365,7 +453,9 @@ fn native(plan: &Plan) -> String {
         }
         out.push_str("    }\n}\n");
         let reach = |name: &str| {
-            if plan.loaded.is_some() {
+            if let Some(f) = plan.raw.get(name).filter(|f| f.shim.is_some()) {
+                format!("raw::{}", f.symbol())
+            } else if plan.loaded.is_some() {
                 format!("API.loaded_unchecked().{name}.call")
             } else {
                 format!("raw::{name}")
@@ -753,12 +843,13 @@ fn tests(plan: &Plan) -> String {
 fn {snake}_{name}_is_released_once() {{
     let check = refcount::leak::LeakCheck::start();
     let made = {krate}::{rust}::{name}().expect(\"`{c}` makes an object\");
-    assert_eq!(refcount::leak::live().get(\"{c}\"), Some(&1));
+    assert_eq!(refcount::leak::live().get(\"{id}\"), Some(&1));
     drop(made);
     check.finish().expect(\"nothing leaked\");
 }}
 ",
             c = f.c,
+            id = t.c,
             rust = t.rust,
             name = f.rust,
             snake = crate::naming::snake(&t.rust),

@@ -31,6 +31,28 @@ pub struct RawFn {
     pub params: Vec<String>,
     /// The Rust type it returns (`()` for `void`).
     pub returns: String,
+    /// A `static inline` function of the header: reached through the crate's C
+    /// shim (`refcount_shim_NAME`), whose C signature this is.
+    pub shim: Option<CSignature>,
+}
+
+/// A function's C signature, for the shim that calls an inline one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CSignature {
+    /// The C return type (`void`, `int`, `json_t*`).
+    pub returns: String,
+    /// The C parameter types, in order.
+    pub params: Vec<String>,
+}
+
+impl RawFn {
+    /// The symbol the raw layer declares: the shim's for an inline function.
+    pub fn symbol(&self) -> String {
+        match self.shim {
+            Some(_) => format!("refcount_shim_{}", self.name),
+            None => self.name.clone(),
+        }
+    }
 }
 
 /// Which handle holds a type's objects.
@@ -197,6 +219,18 @@ pub struct Plan {
     pub raw: BTreeMap<String, RawFn>,
     /// The statuses' success values, for the crate's constants (`SQLITE_ROW`).
     pub constants: Vec<(String, String, i64)>,
+    /// The headers the shim of inline functions includes.
+    pub headers: Vec<String>,
+    /// The exported functions the inline ones call: pointers the shim calls them
+    /// through, set when the library is loaded (loaded only).
+    pub redirects: Vec<String>,
+}
+
+impl Plan {
+    /// Whether the crate compiles a C shim (the header has inline functions it uses).
+    pub fn has_shim(&self) -> bool {
+        self.raw.values().any(|f| f.shim.is_some())
+    }
 }
 
 /// The `Option`ally kept handle of class `keep`, as another object's field.
@@ -301,7 +335,7 @@ impl Plan {
     pub fn new(wrapper: &Wrapper, crate_name: &str) -> Result<Plan, Refusal> {
         debug_assert_eq!(wrapper.language, Language::C);
         let loaded = match &wrapper.library {
-            Library::Loaded { name, version } => Some(Loading {
+            Library::Loaded { name, version, .. } => Some(Loading {
                 name: name.clone(),
                 version: *version,
                 env_var: format!(
@@ -364,6 +398,12 @@ impl Plan {
             types: Vec::new(),
             raw: BTreeMap::new(),
             constants: Vec::new(),
+            headers: wrapper.headers.clone(),
+            redirects: if matches!(wrapper.library, Library::Loaded { .. }) {
+                wrapper.inline_calls.clone()
+            } else {
+                Vec::new()
+            },
         };
         for status in &wrapper.statuses {
             for (name, value) in &status.ok {
@@ -431,7 +471,11 @@ impl Plan {
             };
             let pointer = format!("*mut raw::{}", class.cpp);
             for name in std::iter::once(&release).chain(add_ref.as_ref()) {
-                declare(&mut plan.raw, name, vec![pointer.clone()], None).map_err(|why| {
+                let shim = wrapper.inline.contains(name).then(|| CSignature {
+                    returns: "void".to_owned(),
+                    params: vec![format!("{}*", class.cpp)],
+                });
+                declare(&mut plan.raw, name, vec![pointer.clone()], None, shim).map_err(|why| {
                     Refusal::new(format!("type `{}` (classes)", class.cpp), class.code(), why)
                 })?;
             }
@@ -455,6 +499,7 @@ impl Plan {
                     free,
                     vec!["*mut std::ffi::c_void".to_owned()],
                     None,
+                    None,
                 )
                 .map_err(|why| Refusal::new("string-free", free.as_str(), why))?;
             }
@@ -474,22 +519,22 @@ fn declare(
     name: &str,
     params: Vec<String>,
     returns: Option<String>,
+    shim: Option<CSignature>,
 ) -> Result<(), String> {
     let returns = returns.unwrap_or_else(|| "()".to_owned());
+    let new = RawFn {
+        name: name.to_owned(),
+        params: params.clone(),
+        returns: returns.clone(),
+        shim,
+    };
     match raw.get(name) {
         // A release whose status is not read is declared by the function that reads it.
         Some(known) if known.params == params && (returns == "()" || known.returns == returns) => {
             Ok(())
         }
         Some(known) if known.params == params && known.returns == "()" => {
-            raw.insert(
-                name.to_owned(),
-                RawFn {
-                    name: name.to_owned(),
-                    params,
-                    returns,
-                },
-            );
+            raw.insert(name.to_owned(), new);
             Ok(())
         }
         Some(known) => Err(format!(
@@ -499,14 +544,7 @@ fn declare(
             params.join(", ")
         )),
         None => {
-            raw.insert(
-                name.to_owned(),
-                RawFn {
-                    name: name.to_owned(),
-                    params,
-                    returns,
-                },
-            );
+            raw.insert(name.to_owned(), new);
             Ok(())
         }
     }
@@ -757,7 +795,11 @@ impl Function<'_> {
                 )));
             }
             let status_param = self.status(&param.ty).map(|s| s.repr.rust().to_owned());
-            let Some(raw_ty) = status_param.or_else(|| raw_plain(&param.ty)) else {
+            // A pointer to a type the kit does not know, passed as its default (`NULL`).
+            let opaque = (param.default.is_some()
+                && matches!(param.ty.indirection, Indirection::Pointer(_)))
+            .then(|| "*mut std::ffi::c_void".to_owned());
+            let Some(raw_ty) = status_param.or_else(|| raw_plain(&param.ty)).or(opaque) else {
                 return Err(no(format!(
                     "a `{}`, a type the kit does not carry to C (answer its class in `classes`)",
                     param.ty
@@ -844,6 +886,7 @@ impl Function<'_> {
                         function_name,
                         vec![status.repr.rust().to_owned()],
                         Some("*const std::ffi::c_char".to_owned()),
+                        None,
                     )
                     .map_err(&no)?;
                     Some((function_name.clone(), None))
@@ -854,6 +897,7 @@ impl Function<'_> {
                         function_name,
                         vec![format!("*mut raw::{class}")],
                         Some("*const std::ffi::c_char".to_owned()),
+                        None,
                     )
                     .map_err(&no)?;
                     // The object that was given, or made, or that this one keeps.
@@ -955,7 +999,20 @@ impl Function<'_> {
                 },
             }
         };
-        declare(raw, &method.cpp, raw_params, Some(raw_return)).map_err(&no)?;
+        let shim = self.wrapper.inline.contains(&method.cpp).then(|| {
+            let mut params = Vec::new();
+            if receiver {
+                let is_const = if method.is_const { "const " } else { "" };
+                params.push(format!("{is_const}{}*", self.class.cpp));
+            }
+            params.extend(method.params.iter().map(|p| p.ty.to_string()));
+            let returns = match self.status(&method.returns.ty) {
+                Some(status) => status.repr_spelled.clone(),
+                None => method.returns.ty.to_string(),
+            };
+            CSignature { returns, params }
+        });
+        declare(raw, &method.cpp, raw_params, Some(raw_return), shim).map_err(&no)?;
         if !function.is_unsafe {
             function.safety = if receiver {
                 format!(

@@ -267,6 +267,8 @@ mod tests {
             language: Default::default(),
             statuses: Vec::new(),
             string_free: None,
+            inline: Vec::new(),
+            inline_calls: Vec::new(),
             namespace: "xml".to_owned(),
             headers: vec!["xml.h".to_owned()],
             classes: classes.iter().map(|c| c.parse().unwrap()).collect(),

@@ -68,6 +68,12 @@ pub struct Wrapper {
     /// The C function that frees a string a function returns for the caller to free
     /// (`-> new char*`): `free`, `sqlite3_free`, `xmlFree` (C only).
     pub string_free: Option<String>,
+    /// The header's `static inline` functions the wrapper calls (C only): the crate
+    /// compiles a C shim that calls each (`json_incref`, `json_decref`).
+    pub inline: Vec<String>,
+    /// The exported functions those inline functions call (`json_delete`): when the
+    /// library is loaded, the shim calls them through pointers set once it is.
+    pub inline_calls: Vec<String>,
     /// The system packages that provide the library (for the crate's CI workflow).
     pub system_packages: Vec<String>,
     /// How the library is found.
@@ -108,6 +114,9 @@ pub enum Library {
         /// The major version the declarations are for (`0` for `libsqlite3.so.0`):
         /// another has another ABI, and is never loaded.
         version: Option<u64>,
+        /// The folder the headers are relative to, for the shim of inline functions
+        /// (the only thing compiled against them).
+        include_dir: Option<String>,
     },
 }
 
@@ -250,6 +259,10 @@ impl Wrapper {
         match &self.library {
             Library::Sources { folder, .. } => vec![root.join(folder).join("include")],
             Library::Existing { include_dir, .. } => vec![root.join(include_dir)],
+            Library::Loaded {
+                include_dir: Some(dir),
+                ..
+            } => vec![root.join(dir)],
             Library::PkgConfig { .. } | Library::Loaded { .. } => Vec::new(),
         }
     }

@@ -32,6 +32,8 @@ const TOP: &[&str] = &[
     "language",
     "namespace",
     "headers",
+    "inline",
+    "inline-calls",
     "classes",
     "methods",
     "enums",
@@ -158,7 +160,7 @@ impl Reader<'_> {
             "sources" => &["kind", "folder", "files", "defines"],
             "existing" => &["kind", "include-dir", "lib-dir", "lib-name"],
             "pkg-config" => &["kind", "package"],
-            "loaded" => &["kind", "name", "version"],
+            "loaded" => &["kind", "name", "version", "include-dir"],
             other => {
                 return Err(self.error(
                     self.get(&table, "kind")?.span(),
@@ -181,6 +183,10 @@ impl Reader<'_> {
             },
             "loaded" => Library::Loaded {
                 name: text("name")?,
+                include_dir: match table.get_ref().get("include-dir") {
+                    Some(value) => Some(self.string(value, "include-dir")?),
+                    None => None,
+                },
                 version: match table.get_ref().get("version") {
                     None => None,
                     Some(value) => {
@@ -242,6 +248,8 @@ impl Wrapper {
             namespace,
             statuses: reader.parsed(&table, "statuses")?,
             string_free,
+            inline: Reader::plain(reader.optional_strings(&table, "inline")?),
+            inline_calls: Reader::plain(reader.optional_strings(&table, "inline-calls")?),
             headers: Reader::plain(reader.optional_strings(&table, "headers")?),
             classes: reader.parsed(&table, "classes")?,
             methods: reader.parsed(&table, "methods")?,

@@ -82,6 +82,12 @@ impl Wrapper {
         if let Some(free) = &self.string_free {
             text.push_str(&format!("string-free = {}\n", quoted(free)));
         }
+        if !self.inline.is_empty() {
+            text.push_str(&format!("inline = {}\n", inline(&self.inline)));
+        }
+        if !self.inline_calls.is_empty() {
+            text.push_str(&format!("inline-calls = {}\n", inline(&self.inline_calls)));
+        }
         if !self.strings.is_empty() {
             let strings = block(self.strings.iter().map(ToString::to_string), &[]);
             text.push_str(&format!("strings = {strings}\n"));
@@ -112,10 +118,17 @@ impl Wrapper {
                 "kind = \"pkg-config\"\npackage = {}\n",
                 quoted(package)
             )),
-            Library::Loaded { name, version } => {
+            Library::Loaded {
+                name,
+                version,
+                include_dir,
+            } => {
                 text.push_str(&format!("kind = \"loaded\"\nname = {}\n", quoted(name)));
                 if let Some(version) = version {
                     text.push_str(&format!("version = {version}\n"));
+                }
+                if let Some(dir) = include_dir {
+                    text.push_str(&format!("include-dir = {}\n", quoted(dir)));
                 }
             }
         }

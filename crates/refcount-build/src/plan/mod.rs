@@ -693,6 +693,8 @@ fn alone<'a>(wrapper: &'a Wrapper, mut named: Vec<&'a str>) -> Wrapper {
         namespace: wrapper.namespace.clone(),
         statuses: Vec::new(),
         string_free: None,
+        inline: Vec::new(),
+        inline_calls: Vec::new(),
         headers: Vec::new(),
         classes,
         methods: Vec::new(),

@@ -93,6 +93,42 @@ impl Library {
         Ok(Function::new(ptr, symbol, self.inner.clone()))
     }
 
+    /// The address of `symbol`, valid for the rest of the program: the library is
+    /// never unloaded once this is called (its count is given up on purpose).
+    ///
+    /// # The danger
+    ///
+    /// This is the one place a raw address leaves this module. It is for C code
+    /// that calls into the library by itself, such as a shim of the header's
+    /// `static inline` functions whose calls are redirected through a pointer the
+    /// program sets once the library is loaded. Pinning makes the address outlive
+    /// every [`Library`] and [`Function`]; what it points to, and the signature
+    /// whoever calls it assumes, stay the caller's to get right.
+    ///
+    /// Fails as [`function`](Library::function) does: a missing symbol or a null
+    /// address.
+    pub fn pinned_address(&self, symbol: &str) -> Result<std::ptr::NonNull<c_void>> {
+        // SAFETY: read as a plain address, which any symbol has; it is not called here.
+        let address = match unsafe { self.inner.get::<*mut c_void>(symbol.as_bytes()) } {
+            Ok(found) => *found,
+            Err(err) => {
+                return Err(Error::SymbolNotFound {
+                    library: self.path.display().to_string(),
+                    symbol: symbol.to_owned(),
+                    reason: source_chain(&err),
+                })
+            }
+        };
+        let address = std::ptr::NonNull::new(address).ok_or_else(|| Error::NullSymbol {
+            library: self.path.display().to_string(),
+            symbol: symbol.to_owned(),
+        })?;
+        // The library stays loaded for the program's life: the count leaked here is
+        // never given back.
+        std::mem::forget(self.inner.clone());
+        Ok(address)
+    }
+
     /// Looks up a function that not every version of the library has: `None` when
     /// the symbol is missing or its address is null.
     ///
