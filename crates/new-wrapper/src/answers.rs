@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use refcount_build::model::{Enum, StringClass};
+use refcount_build::model::{Enum, Language, Status, StringClass};
 use refcount_build::{model, Class, Method, Wrapper};
 
 use crate::{template_dir, Error};
@@ -30,6 +30,15 @@ pub enum Library {
         /// The package's name, as `pkg-config --list-all` shows it.
         package: String,
     },
+    /// A C library loaded when the program first uses it (nothing linked).
+    Loaded {
+        /// Its short name (`sqlite3` for `libsqlite3.so.0`).
+        name: String,
+        /// The major version the declarations are for, if pinned.
+        version: Option<u64>,
+        /// The folder of its headers, for the shim of its inline functions.
+        include_dir: Option<PathBuf>,
+    },
 }
 
 /// Where the generated crate's `refcount` dependency comes from.
@@ -52,8 +61,19 @@ pub enum RefcountSource {
 pub struct Answers {
     /// The crate name (`project-name`).
     pub name: String,
-    /// The C++ namespace of the classes to wrap (`cpp_namespace`).
+    /// The C++ namespace of the classes to wrap (`cpp_namespace`); a C library's
+    /// is not written.
     pub cpp_namespace: String,
+    /// The library's language (`language`).
+    pub language: Language,
+    /// A C library's status codes (`statuses`).
+    pub statuses: Vec<Status>,
+    /// The function that frees a C library's returned strings (`string_free`).
+    pub string_free: Option<String>,
+    /// The C header's inline functions the wrapper calls (`inline`).
+    pub inline: Vec<String>,
+    /// The exported functions those call (`inline_calls`).
+    pub inline_calls: Vec<String>,
     /// The bundled sample library, or an existing one (`library` and its answers).
     pub library: Library,
     /// The headers to include, relative to the include folder; empty for the
@@ -136,6 +156,11 @@ impl Answers {
         Answers {
             name: name.to_owned(),
             cpp_namespace: template_default("cpp_namespace"),
+            language: Language::Cpp,
+            statuses: Vec::new(),
+            string_free: None,
+            inline: Vec::new(),
+            inline_calls: Vec::new(),
             library: Library::Bundled { cpp_dir: None },
             headers: Vec::new(),
             classes: lines(&template_default("classes")),
@@ -170,7 +195,15 @@ impl Answers {
             items.iter().map(T::to_string).collect::<Vec<_>>().join(";")
         }
         let mut defines = vec![
+            format!("language={}", self.language.key()),
             format!("cpp_namespace={}", self.cpp_namespace),
+            format!("statuses={}", list(&self.statuses)),
+            format!(
+                "string_free={}",
+                self.string_free.as_deref().unwrap_or_default()
+            ),
+            format!("inline={}", list(&self.inline)),
+            format!("inline_calls={}", list(&self.inline_calls)),
             format!("ci={}", self.ci),
             format!("headers={}", list(&self.headers)),
             format!("classes={}", list(&self.classes)),
@@ -200,6 +233,25 @@ impl Answers {
                 "library=pkg-config".to_owned(),
                 format!("pkg_config={package}"),
             ]),
+            Library::Loaded {
+                name,
+                version,
+                include_dir,
+            } => defines.extend([
+                "library=loaded".to_owned(),
+                format!("loaded_name={name}"),
+                format!(
+                    "loaded_version={}",
+                    version.map(|v| v.to_string()).unwrap_or_default()
+                ),
+                format!(
+                    "loaded_include_dir={}",
+                    include_dir
+                        .as_ref()
+                        .map(|d| d.display().to_string())
+                        .unwrap_or_default()
+                ),
+            ]),
         }
         let (source, key, value) = match &self.refcount {
             RefcountSource::Path(path) => ("path", "refcount_path", path),
@@ -223,7 +275,7 @@ impl Answers {
             let value = match key {
                 "ci" => toml::Value::Boolean(value == "true"),
                 "headers" | "classes" | "methods" | "enums" | "strings" | "smart_pointers"
-                | "skipped" | "system_packages"
+                | "skipped" | "system_packages" | "statuses" | "inline" | "inline_calls"
                     if !value.is_empty() =>
                 {
                     toml::Value::String(format!("{}\n", value.replace(';', "\n")))
@@ -263,6 +315,15 @@ impl Answers {
             Library::PkgConfig { package } => model::Library::PkgConfig {
                 package: package.clone(),
             },
+            Library::Loaded {
+                name,
+                version,
+                include_dir,
+            } => model::Library::Loaded {
+                name: name.clone(),
+                version: *version,
+                include_dir: include_dir.as_ref().map(|d| d.display().to_string()),
+            },
         };
         let headers = match (&self.library, self.headers.is_empty()) {
             (Library::Bundled { .. }, true) => {
@@ -270,13 +331,18 @@ impl Answers {
             }
             _ => self.headers.clone(),
         };
+        let c = self.language == Language::C;
         Wrapper {
-            language: Default::default(),
-            statuses: Vec::new(),
-            string_free: None,
-            inline: Vec::new(),
-            inline_calls: Vec::new(),
-            namespace: self.cpp_namespace.clone(),
+            language: self.language,
+            statuses: self.statuses.clone(),
+            string_free: self.string_free.clone(),
+            inline: self.inline.clone(),
+            inline_calls: self.inline_calls.clone(),
+            namespace: if c {
+                String::new()
+            } else {
+                self.cpp_namespace.clone()
+            },
             headers,
             classes: self.classes.clone(),
             methods: self.methods.clone(),

@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand};
 use new_wrapper::header::ClassRequest;
 use new_wrapper::options::{self, Options};
 use new_wrapper::{generate, template_dir, Error, Library};
-use refcount_build::model::StringClass;
+use refcount_build::model::{Language, Status, StringClass};
 use refcount_build::Method;
 
 const EXAMPLES: &str = "\
@@ -29,8 +29,13 @@ Examples:
       --class 'shape=intrusive(retain,release) new(double)' \\
       --method 'shape.area() const -> double'
 
-  # A library that pkg-config finds; print the answers without writing anything:
+  # A C library that pkg-config finds; print the answers without writing anything:
   new-wrapper ../cairo-wrapper --pkg-config cairo --header cairo/cairo.h --dry-run
+
+  # A C library loaded at run time (nothing linked), one status answered:
+  new-wrapper ../sqlite-wrapper --pkg-config sqlite3 --header sqlite3.h --loaded \\
+      --status 'sqlite_step : int ok(SQLITE_ROW = 100, SQLITE_DONE = 101) message(sqlite3_errmsg(sqlite3))' \\
+      --method 'sqlite3_stmt.sqlite3_step() -> sqlite_step'
 
   # After a new version of the library's headers, and to read the generated code:
   new-wrapper update ../geo-wrapper
@@ -38,7 +43,8 @@ Examples:
 
 The forms of --class and --method are in the template's README (template/README.md).";
 
-/// Scaffold a wrapper crate around a C++ library with cxx and refcount.
+/// Scaffold a wrapper crate around a C++ library (with cxx) or a C library (linked or
+/// loaded), with refcount handles.
 #[derive(Parser)]
 #[command(
     version,
@@ -108,6 +114,24 @@ struct New {
     /// ones (`boost::intrusive_ptr`, `sk_sp`, ...) need no answer (repeat for more).
     #[arg(long = "smart-pointer", value_name = "TEMPLATE")]
     smart_pointers: Vec<String>,
+    /// The headers' language [default: C++, or C for `.h` headers that declare no
+    /// class].
+    #[arg(long, value_parser = ["c", "c++"])]
+    language: Option<String>,
+    /// Load the C library when the program first uses it (through
+    /// `refcount::dynamic`), instead of linking it: found by its name, pinned to the
+    /// major version found now.
+    #[arg(long)]
+    loaded: bool,
+    /// A C library's status code: NAME : TYPE ok(CONSTANT = VALUE, ...)
+    /// [message(FUNCTION(ARG))]; functions returning NAME return `Result` (repeat
+    /// for more). Answers win over the statuses read from the headers.
+    #[arg(long = "status", value_name = "ANSWER")]
+    statuses: Vec<Status>,
+    /// The C function that frees the strings a C library returns for the caller to
+    /// free (`-> new char*`) [default: read from the headers, or `free`].
+    #[arg(long)]
+    string_free: Option<String>,
     /// Do not read the headers: wrap only what --class and --method answer.
     #[arg(long)]
     no_read: bool,
@@ -218,6 +242,13 @@ fn new(cli: &New) -> Result<(), Error> {
         refcount_version: cli.refcount_version.clone(),
         refcount_git: cli.refcount_git.clone(),
         no_ci: cli.no_ci,
+        language: cli.language.as_deref().map(|l| match l {
+            "c" => Language::C,
+            _ => Language::Cpp,
+        }),
+        loaded: cli.loaded,
+        statuses: cli.statuses.clone(),
+        string_free: cli.string_free.clone(),
     })?;
     for note in &report.notes {
         eprintln!("note: {note}");

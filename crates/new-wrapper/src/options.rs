@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use refcount_build::model::StringClass;
+use refcount_build::model::{Language, Status, StringClass};
 use refcount_build::Method;
 
 use crate::header::{self, ClassRequest, Request};
@@ -47,6 +47,14 @@ pub struct Options {
     pub refcount_git: Option<String>,
     /// Leave out the CI workflow.
     pub no_ci: bool,
+    /// The headers' language, when not inferred.
+    pub language: Option<Language>,
+    /// Load the C library at run time instead of linking it.
+    pub loaded: bool,
+    /// The C library's status codes answered by hand (they win over those read).
+    pub statuses: Vec<Status>,
+    /// The function that frees the strings a C library returns, answered by hand.
+    pub string_free: Option<String>,
 }
 
 /// What reading the headers reported, for the command's progress lines.
@@ -158,10 +166,28 @@ pub fn answers(options: &Options) -> Result<(Answers, Report), Error> {
         classes: options.classes.clone(),
         strings: options.strings.clone(),
         smart_pointers: options.smart_pointers.clone(),
+        language: options.language,
     };
     let start = Instant::now();
     let found = header::read(&request).map_err(Error::Read)?;
     report.read_time = Some((start.elapsed(), found.parse_time));
+    if let Some(c) = found.c {
+        answers.language = Language::C;
+        answers.statuses = options.statuses.clone();
+        for status in c.statuses {
+            if !answers.statuses.iter().any(|s| s.name == status.name) {
+                answers.statuses.push(status);
+            }
+        }
+        answers.string_free = options.string_free.clone().or(c.string_free);
+        answers.inline = c.inline;
+        answers.inline_calls = c.inline_calls;
+        if options.loaded {
+            answers.library = loaded(&answers.library, &request.include_dirs, &answers.headers)?;
+        }
+    } else if options.loaded {
+        return usage("--loaded is for a C library: a C++ one is linked");
+    }
     answers.cpp_namespace = found.namespace;
     answers.classes = found.classes;
     answers.methods = merge(found.methods, &options.methods);
@@ -169,6 +195,90 @@ pub fn answers(options: &Options) -> Result<(Answers, Report), Error> {
     answers.smart_pointers.extend(found.smart_pointers);
     answers.skipped = found.skipped;
     Ok((answers, report))
+}
+
+/// The library of `linked` (folders or pkg-config), loaded at run time instead: found
+/// by its name, pinned to the major version of the file found at build time, with
+/// the headers' folder for the shim of inline functions.
+fn loaded(
+    linked: &Library,
+    include_dirs: &[PathBuf],
+    headers: &[String],
+) -> Result<Library, Error> {
+    let (name, lib_dirs) =
+        match linked {
+            Library::Existing {
+                lib_name, lib_dir, ..
+            } => (lib_name.clone(), vec![lib_dir.clone()]),
+            Library::PkgConfig { package } => pkg_config_library(package)?,
+            _ => return Err(Error::Usage(
+                "--loaded needs the library's name: give --pkg-config or --lib-dir and --lib-name"
+                    .to_owned(),
+            )),
+        };
+    // The folder the first header is in, among the include folders.
+    let include_dir = include_dirs
+        .iter()
+        .find(|dir| headers.first().is_some_and(|h| dir.join(h).is_file()))
+        .cloned()
+        .or_else(|| {
+            ["/usr/include", "/usr/local/include"]
+                .iter()
+                .map(PathBuf::from)
+                .find(|dir| headers.first().is_some_and(|h| dir.join(h).is_file()))
+        });
+    Ok(Library::Loaded {
+        version: major_version(&name, &lib_dirs),
+        name,
+        include_dir,
+    })
+}
+
+/// The major version of `lib{name}.so` in `dirs` (or the system's folders): the
+/// number after `.so.` of the file it points to (`libsqlite3.so.0.8.6` gives 0).
+fn major_version(name: &str, dirs: &[PathBuf]) -> Option<u64> {
+    let system = [
+        "/usr/lib/x86_64-linux-gnu",
+        "/usr/lib/aarch64-linux-gnu",
+        "/usr/lib64",
+        "/usr/lib",
+        "/usr/local/lib",
+    ];
+    let file = format!("lib{name}.so");
+    dirs.iter()
+        .cloned()
+        .chain(system.iter().map(PathBuf::from))
+        .map(|dir| dir.join(&file))
+        .find(|path| path.exists())
+        .and_then(|path| path.canonicalize().ok())
+        .and_then(|real| {
+            let real = real.file_name()?.to_string_lossy().into_owned();
+            real.strip_prefix(&format!("{file}."))?
+                .split('.')
+                .next()?
+                .parse()
+                .ok()
+        })
+}
+
+/// The library a pkg-config package links (its first `-l`) and its folders.
+fn pkg_config_library(package: &str) -> Result<(String, Vec<PathBuf>), Error> {
+    let output = Command::new("pkg-config")
+        .args(["--libs", package])
+        .output()
+        .map_err(|e| Error::Usage(format!("cannot run pkg-config: {e}")))?;
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    let flags: Vec<&str> = text.split_whitespace().collect();
+    let name = flags
+        .iter()
+        .find_map(|f| f.strip_prefix("-l"))
+        .ok_or_else(|| Error::Usage(format!("pkg-config names no library for `{package}`")))?;
+    let dirs = flags
+        .iter()
+        .filter_map(|f| f.strip_prefix("-L"))
+        .map(PathBuf::from)
+        .collect();
+    Ok((name.to_owned(), dirs))
 }
 
 /// The methods read, with each answered one in place of the one read for the same

@@ -42,7 +42,7 @@ pub fn update(root: &Path) -> Result<Updated, Error> {
     let found = header::read(&Request {
         headers: wrapper.headers.clone(),
         include_dirs,
-        namespace: Some(wrapper.namespace.clone()),
+        namespace: (!wrapper.namespace.is_empty()).then(|| wrapper.namespace.clone()),
         classes: wrapper
             .classes
             .iter()
@@ -51,6 +51,7 @@ pub fn update(root: &Path) -> Result<Updated, Error> {
             .collect(),
         strings: wrapper.strings.clone(),
         smart_pointers: wrapper.smart_pointers.clone(),
+        language: Some(wrapper.language),
     })
     .map_err(Error::Read)?;
 
@@ -74,6 +75,27 @@ pub fn update(root: &Path) -> Result<Updated, Error> {
             merged.methods.push(entry.clone());
         } else {
             updated.removed.push(entry.to_string());
+        }
+    }
+    // A C library's statuses and inline functions: the user's kept, new ones added.
+    if let Some(c) = found.c {
+        for read in c.statuses {
+            if !merged.statuses.iter().any(|s| s.name == read.name) {
+                merged.statuses.push(read);
+            }
+        }
+        for (list, read) in [
+            (&mut merged.inline, c.inline),
+            (&mut merged.inline_calls, c.inline_calls),
+        ] {
+            for name in read {
+                if !list.contains(&name) {
+                    list.push(name);
+                }
+            }
+        }
+        if merged.string_free.is_none() {
+            merged.string_free = c.string_free;
         }
     }
     for read in found.smart_pointers {

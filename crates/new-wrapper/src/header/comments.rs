@@ -13,7 +13,8 @@ pub fn one_line(raw: &str) -> String {
             }
         }
         let text = text.trim_end_matches("*/").trim();
-        let text = text.strip_prefix('*').unwrap_or(text).trim();
+        // sqlite3 starts each line of a comment with `**`.
+        let text = text.trim_start_matches('*').trim();
         words.push(text.to_owned());
     }
     // The model's rule for a doc on one line (no `*/`, no `;`), in one place.

@@ -28,6 +28,7 @@
 //! - **Exceptions**: a method whose comment mentions throwing returns `Result`
 //!   unless it is `noexcept`; constructors always do.
 
+pub mod c;
 mod comments;
 mod members;
 mod ownership;
@@ -119,6 +120,9 @@ pub struct Request {
     /// The library's intrusive smart pointers (`--smart-pointer`), which members may
     /// then return.
     pub smart_pointers: Vec<String>,
+    /// The headers' language: C++, C, or (`None`) C++ unless they declare no class
+    /// and are `.h` files, which are then read as C.
+    pub language: Option<refcount_build::model::Language>,
 }
 
 /// What the headers hold, as the wrapper's model.
@@ -139,6 +143,8 @@ pub struct Found {
     pub skipped: Vec<String>,
     /// How long libclang took to parse the headers.
     pub parse_time: Duration,
+    /// What only a C library's read gives (`None` for C++).
+    pub c: Option<c::CFound>,
 }
 
 /// Why the headers could not be read.
@@ -207,9 +213,28 @@ fn beside(headers: &[PathBuf]) -> Vec<PathBuf> {
     found
 }
 
-/// Reads `request`'s headers.
+/// Reads `request`'s headers: as C++, or as C (see [`c`]).
 pub fn read(request: &Request) -> Result<Found, ReadError> {
-    setup::with_unit(request, |root, headers, parse_time| {
+    use refcount_build::model::Language;
+    match request.language {
+        Some(Language::C) => c::read(request),
+        Some(Language::Cpp) => read_cpp(request),
+        None => {
+            let read = read_cpp(request);
+            let c_headers = request.headers.iter().all(|h| h.ends_with(".h"));
+            match read {
+                // A C library's header declares no class (or C++ cannot parse it).
+                Err(ReadError::Refused(_) | ReadError::Diagnostics(_)) if c_headers => {
+                    c::read(request)
+                }
+                read => read,
+            }
+        }
+    }
+}
+
+fn read_cpp(request: &Request) -> Result<Found, ReadError> {
+    setup::with_unit(request, false, |root, headers, parse_time| {
         let mut searched = headers.to_vec();
         let mut declared = walk::classes_in(root, &searched);
         if declared.is_empty() {
@@ -235,6 +260,7 @@ pub fn read(request: &Request) -> Result<Found, ReadError> {
             smart_pointers: described.smart_pointers,
             skipped,
             parse_time,
+            c: None,
         })
     })
 }

@@ -22,6 +22,7 @@ pub fn libclang_available() -> bool {
 /// the headers' paths (canonical) and how long the parse took.
 pub(super) fn with_unit<T>(
     request: &Request,
+    c: bool,
     walk: impl FnOnce(Entity, &[PathBuf], Duration) -> Result<T, ReadError>,
 ) -> Result<T, ReadError> {
     let _one = LIBCLANG.lock().unwrap_or_else(|e| e.into_inner());
@@ -32,7 +33,7 @@ pub(super) fn with_unit<T>(
     // warns about `#pragma once`, and this is how a user's code sees them.
     let scratch = tempfile::Builder::new()
         .prefix("new-wrapper-")
-        .suffix(".cpp")
+        .suffix(if c { ".c" } else { ".cpp" })
         .tempfile()
         .map_err(|e| ReadError::Refused(format!("cannot write a scratch file: {e}")))?;
     let source: String = request
@@ -42,10 +43,15 @@ pub(super) fn with_unit<T>(
         .collect();
     std::fs::write(scratch.path(), source)
         .map_err(|e| ReadError::Refused(format!("cannot write a scratch file: {e}")))?;
+    let (language, standard) = if c {
+        ("c", "-std=c11")
+    } else {
+        ("c++", "-std=c++17")
+    };
     let mut arguments = vec![
         "-x".to_owned(),
-        "c++".to_owned(),
-        "-std=c++17".to_owned(),
+        language.to_owned(),
+        standard.to_owned(),
         // Every comment is a doc comment: many libraries document with `//`.
         "-fparse-all-comments".to_owned(),
     ];
@@ -55,7 +61,7 @@ pub(super) fn with_unit<T>(
             .iter()
             .map(|dir| format!("-I{}", dir.display())),
     );
-    let system = system_include_dirs();
+    let system = system_include_dirs(c);
     arguments.extend(
         system
             .iter()
@@ -67,6 +73,8 @@ pub(super) fn with_unit<T>(
         .parser(scratch.path())
         .arguments(&arguments)
         .skip_function_bodies(true)
+        // A C header's status codes are macros (`SQLITE_OK`).
+        .detailed_preprocessing_record(c)
         .parse()
         .map_err(|e| ReadError::Diagnostics(vec![e.to_string()]))?;
     let parse_time = start.elapsed();
@@ -108,10 +116,15 @@ pub(super) fn with_unit<T>(
 
 /// The system's C++ include folders, as the compiler reports them: libclang, loaded
 /// on its own, may not find the standard library's headers.
-fn system_include_dirs() -> Vec<PathBuf> {
-    let compiler = std::env::var("CXX").unwrap_or_else(|_| "c++".to_owned());
+fn system_include_dirs(c: bool) -> Vec<PathBuf> {
+    let (variable, compiler, language) = if c {
+        ("CC", "cc", "c")
+    } else {
+        ("CXX", "c++", "c++")
+    };
+    let compiler = std::env::var(variable).unwrap_or_else(|_| compiler.to_owned());
     let Ok(output) = std::process::Command::new(compiler)
-        .args(["-x", "c++", "-E", "-v", "-"])
+        .args(["-x", language, "-E", "-v", "-"])
         .stdin(std::process::Stdio::null())
         .output()
     else {

@@ -2,7 +2,7 @@
 //! are linked, or a table of functions loaded at run time), the `native_type!`
 //! descriptions, the safe types, and the tests and tour over them.
 
-use super::plan::{FnPlan, Kind, Plan, Returns, TypePlan};
+use super::plan::{FnPlan, Kind, MessageArg, Plan, Returns, TypePlan};
 use crate::generate::{File, Options, MARK};
 
 /// Every generated file of `plan`, with the names the C++ path gives them where the
@@ -564,12 +564,15 @@ fn function(out: &mut String, plan: &Plan, t: &TypePlan, f: &FnPlan) {
         params.push("&self".to_owned());
     }
     params.extend(f.params.iter().map(|p| format!("{}: {}", p.name, p.ty)));
+    let returns = match return_type(f).as_str() {
+        "()" => String::new(),
+        other => format!(" -> {other}"),
+    };
     out.push_str(&format!(
-        "    pub {}fn {}({}) -> {} {{\n",
+        "    pub {}fn {}({}){returns} {{\n",
         if f.is_unsafe { "unsafe " } else { "" },
         f.rust,
         params.join(", "),
-        return_type(f)
     ));
     let body = |line: &str, out: &mut String| {
         out.push_str("        ");
@@ -654,12 +657,19 @@ fn function(out: &mut String, plan: &Plan, t: &TypePlan, f: &FnPlan) {
             );
             let message = match message {
                 None => "None".to_owned(),
-                Some((function, None)) => format!(
+                Some((function, MessageArg::Code)) => format!(
                     "// SAFETY: the message function takes any status, and lends a C string.\n            unsafe {{ super::text({}(raw)) }}",
                     call(plan, function)
                 ),
-                Some((function, Some(ptr))) => format!(
-                    "{{\n                let of = {ptr};\n                // SAFETY: `of` is null or alive; the message function lends a C string.\n                (!of.is_null()).then(|| unsafe {{ super::text({}(of)) }}).flatten()\n            }}",
+                Some((function, arg)) => format!(
+                    "{{\n                let of = {};\n                // SAFETY: `of` is null or alive; the message function lends a C string.\n                (!of.is_null()).then(|| unsafe {{ super::text({}(of)) }}).flatten()\n            }}",
+                    match arg {
+                        MessageArg::Pointer(ptr) => ptr.clone(),
+                        MessageArg::Kept(field) => format!(
+                            "self.{field}.as_ref().map_or(std::ptr::null_mut(), |k| k.as_ptr())"
+                        ),
+                        MessageArg::Code => unreachable!("matched above"),
+                    },
                     call(plan, function)
                 ),
             };

@@ -159,10 +159,20 @@ pub enum Returns {
         ok: Vec<i64>,
         /// More than one success value: `Ok` carries it.
         carries: bool,
-        /// The message function and the pointer expression it is given (`None`: the
-        /// code itself), when the status has one.
-        message: Option<(String, Option<String>)>,
+        /// The message function and what it is given, when the status has one.
+        message: Option<(String, MessageArg)>,
     },
+}
+
+/// What a status's message function is given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MessageArg {
+    /// The status code.
+    Code,
+    /// An object the function was given or made: the pointer's expression.
+    Pointer(String),
+    /// The object this one keeps, in the field named.
+    Kept(String),
 }
 
 /// An object an `out T**` parameter gives the caller.
@@ -492,6 +502,18 @@ impl Plan {
                 functions: functions.remove(&class.cpp).unwrap_or_default(),
             });
         }
+        // A message read from a kept object needs the type to keep one.
+        for t in &mut plan.types {
+            let fields: Vec<String> = t.keeps.iter().map(|k| k.field.clone()).collect();
+            for f in &mut t.functions {
+                if let Returns::Status { message, .. } = &mut f.returns {
+                    if matches!(message, Some((_, MessageArg::Kept(field))) if !fields.contains(field))
+                    {
+                        *message = None;
+                    }
+                }
+            }
+        }
         if let Some(free) = &wrapper.string_free {
             if free != "free" {
                 declare(
@@ -640,7 +662,15 @@ impl Function<'_> {
             function.args.push(ptr.clone());
             pointers.push((self.class.cpp.clone(), ptr));
         }
-        let makes = method.returns.owned || method.params.iter().any(|p| p.out);
+        // A factory: what it makes (an object, not a copied string) may point to
+        // what it is given.
+        let makes = (method.returns.owned
+            && method
+                .returns
+                .ty
+                .named()
+                .is_some_and(|c| self.ty(c).is_some()))
+            || method.params.iter().any(|p| p.out);
         let keeps_inputs = makes && !naming::names_a_copy(&method.cpp);
         if receiver && keeps_inputs {
             if let Some(keep) = keep_of(self.types, &self.class.cpp) {
@@ -889,7 +919,7 @@ impl Function<'_> {
                         None,
                     )
                     .map_err(&no)?;
-                    Some((function_name.clone(), None))
+                    Some((function_name.clone(), MessageArg::Code))
                 }
                 Some((function_name, MessageOf::Class(class))) => {
                     declare(
@@ -904,14 +934,11 @@ impl Function<'_> {
                     let given = pointers
                         .iter()
                         .find(|(c, _)| c == class)
-                        .map(|(_, p)| p.clone());
-                    let held = keep_of(self.types, class).filter(|_| receiver).map(|keep| {
-                        format!(
-                            "self.{}.as_ref().map_or(std::ptr::null_mut(), |k| k.as_ptr())",
-                            keep.field
-                        )
-                    });
-                    given.or(held).map(|ptr| (function_name.clone(), Some(ptr)))
+                        .map(|(_, p)| MessageArg::Pointer(p.clone()));
+                    let held = keep_of(self.types, class)
+                        .filter(|_| receiver)
+                        .map(|keep| MessageArg::Kept(keep.field));
+                    given.or(held).map(|arg| (function_name.clone(), arg))
                 }
             };
             function.returns = Returns::Status {

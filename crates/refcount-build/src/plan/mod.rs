@@ -442,6 +442,12 @@ impl Plan {
     /// Whether `method` can be bound beside what `wrapper` binds already: `Err` says
     /// why not, as a refusal of the method would.
     pub fn check_method(wrapper: &Wrapper, method: &Method) -> Result<(), Refusal> {
+        if wrapper.language == crate::model::Language::C {
+            // A C wrapper plans in one pass: the method beside the others.
+            let mut with = wrapper.clone();
+            with.methods.push(method.clone());
+            return crate::c::plan::Plan::new(&with, "check").map(drop);
+        }
         Plan::check_method_with(wrapper, method, &[])
     }
 
