@@ -171,6 +171,12 @@ pub fn answers(options: &Options) -> Result<(Answers, Report), Error> {
     let start = Instant::now();
     let found = header::read(&request).map_err(Error::Read)?;
     report.read_time = Some((start.elapsed(), found.parse_time));
+    answers.cpp_namespace = found.namespace;
+    answers.classes = found.classes;
+    answers.methods = merge(found.methods, &options.methods);
+    answers.enums = found.enums;
+    answers.smart_pointers.extend(found.smart_pointers);
+    answers.skipped = found.skipped;
     if let Some(c) = found.c {
         answers.language = Language::C;
         answers.statuses = options.statuses.clone();
@@ -182,18 +188,28 @@ pub fn answers(options: &Options) -> Result<(Answers, Report), Error> {
         answers.string_free = options.string_free.clone().or(c.string_free);
         answers.inline = c.inline;
         answers.inline_calls = c.inline_calls;
+        // A header may declare what the library was built without (sqlite3's
+        // snapshots, its Windows functions): those are left out.
+        if let Some((file, exported)) = exported_functions(&answers.library) {
+            let inline = answers.inline.clone();
+            answers.methods.retain(|m| {
+                let there = inline.contains(&m.cpp) || exported.contains(&m.cpp);
+                if !there {
+                    answers.skipped.push(format!(
+                        "{}: declared, but {} does not export it",
+                        m.cpp,
+                        file.display()
+                    ));
+                }
+                there
+            });
+        }
         if options.loaded {
             answers.library = loaded(&answers.library, &request.include_dirs, &answers.headers)?;
         }
     } else if options.loaded {
         return usage("--loaded is for a C library: a C++ one is linked");
     }
-    answers.cpp_namespace = found.namespace;
-    answers.classes = found.classes;
-    answers.methods = merge(found.methods, &options.methods);
-    answers.enums = found.enums;
-    answers.smart_pointers.extend(found.smart_pointers);
-    answers.skipped = found.skipped;
     Ok((answers, report))
 }
 
@@ -232,6 +248,53 @@ fn loaded(
         name,
         include_dir,
     })
+}
+
+/// The library file of `library` (folders or pkg-config) and the functions it
+/// exports, as `nm -D` lists them; `None` when either cannot be found.
+fn exported_functions(library: &Library) -> Option<(PathBuf, std::collections::BTreeSet<String>)> {
+    let (name, dirs) = match library {
+        Library::Existing {
+            lib_name, lib_dir, ..
+        } => (lib_name.clone(), vec![lib_dir.clone()]),
+        Library::PkgConfig { package } => pkg_config_library(package).ok()?,
+        _ => return None,
+    };
+    let file = library_file(&name, &dirs)?;
+    let output = Command::new("nm")
+        .args(["-D", "--defined-only"])
+        .arg(&file)
+        .output()
+        .ok()
+        .filter(|output| output.status.success())?;
+    let symbols = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|line| {
+            let mut words = line.split_whitespace().rev();
+            let name = words.next()?;
+            let kind = words.next()?;
+            (kind == "T" || kind == "W" || kind == "i")
+                .then(|| name.split('@').next().unwrap_or(name).to_owned())
+        })
+        .collect();
+    Some((file, symbols))
+}
+
+/// `lib{name}.so` in `dirs` or the system's folders.
+fn library_file(name: &str, dirs: &[PathBuf]) -> Option<PathBuf> {
+    let system = [
+        "/usr/lib/x86_64-linux-gnu",
+        "/usr/lib/aarch64-linux-gnu",
+        "/usr/lib64",
+        "/usr/lib",
+        "/usr/local/lib",
+    ];
+    let file = format!("lib{name}.so");
+    dirs.iter()
+        .cloned()
+        .chain(system.iter().map(PathBuf::from))
+        .map(|dir| dir.join(&file))
+        .find(|path| path.exists())
 }
 
 /// The major version of `lib{name}.so` in `dirs` (or the system's folders): the

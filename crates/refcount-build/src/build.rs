@@ -26,7 +26,11 @@ pub fn write(plan: &Plan, options: Options, folder: &Path) -> Result<Vec<PathBuf
 }
 
 /// The generated files of `wrapper`, a C++ or a C library's, for crate `crate_name`.
-fn files_of(wrapper: &Wrapper, crate_name: &str, options: Options) -> Result<Vec<generate::File>> {
+pub fn files_of(
+    wrapper: &Wrapper,
+    crate_name: &str,
+    options: Options,
+) -> Result<Vec<generate::File>> {
     Ok(match wrapper.language {
         Language::Cpp => generate::files(&Plan::new(wrapper, crate_name)?, options),
         Language::C => c::generate::files(&c::plan::Plan::new(wrapper, crate_name)?, options),

@@ -37,7 +37,7 @@ pub mod model;
 pub mod naming;
 pub mod plan;
 
-pub use build::{build, expand, package_name, write, WRAPPER_TOML};
+pub use build::{build, expand, files_of, package_name, write, WRAPPER_TOML};
 pub use error::{Error, Refusal, Result};
 pub use model::{Class, Library, Method, Wrapper};
 pub use plan::Plan;

@@ -123,6 +123,25 @@ pub fn build_and_test(answers: &Answers, env: &[(&str, &Path)]) -> String {
     test_rendered(&render(answers), env)
 }
 
+/// How many tests the generated `tests.rs` of the crate at `root` holds.
+pub fn tested(root: &Path) -> usize {
+    let wrapper = Wrapper::load(&root.join(WRAPPER_TOML))
+        .unwrap_or_else(|e| panic!("the generated wrapper.toml loads: {e}"));
+    let name = refcount_build::package_name(root).expect("a package name");
+    match wrapper.language {
+        refcount_build::model::Language::C => {
+            let plan = refcount_build::c::plan::Plan::new(&wrapper, &name)
+                .expect("the generated wrapper.toml plans");
+            refcount_build::c::generate::tested(&plan)
+        }
+        refcount_build::model::Language::Cpp => plan(root)
+            .classes
+            .iter()
+            .filter(|class| class.tested())
+            .count(),
+    }
+}
+
 /// The plan of the generated code of the crate at `root`, as its build makes it.
 pub fn plan(root: &Path) -> Plan {
     let wrapper = Wrapper::load(&root.join(WRAPPER_TOML))
@@ -136,11 +155,7 @@ pub fn plan(root: &Path) -> Plan {
 /// the bundled sample's own each ran and passed.
 pub fn test_rendered(rendered: &Rendered, env: &[(&str, &Path)]) -> String {
     let tests = cargo(&rendered.root, &["test"], env);
-    let made = plan(&rendered.root)
-        .classes
-        .iter()
-        .filter(|class| class.tested())
-        .count();
+    let made = tested(&rendered.root);
     let mut expected = vec![format!("test result: ok. {made} passed")];
     if let Ok(sample) = std::fs::read_to_string(rendered.root.join("tests/sample.rs")) {
         let count = sample.matches("#[test]").count();
@@ -175,7 +190,12 @@ pub fn crate_and_generated(root: &Path) -> BTreeMap<String, String> {
         .into_iter()
         .filter(|(path, _)| !path.starts_with("cpp/"))
         .collect();
-    for file in refcount_build::generate::files(&plan(root), Default::default()) {
+    let wrapper = Wrapper::load(&root.join(WRAPPER_TOML))
+        .unwrap_or_else(|e| panic!("the generated wrapper.toml loads: {e}"));
+    let name = refcount_build::package_name(root).expect("a package name");
+    let generated = refcount_build::files_of(&wrapper, &name, Default::default())
+        .unwrap_or_else(|e| panic!("the generated wrapper.toml plans: {e}"));
+    for file in generated {
         found.insert(format!("generated/{}", file.name), file.text);
     }
     found

@@ -326,6 +326,95 @@ fn read_with(
     }
 }
 
+/// A C library installed from Debian that nobody here wrote: generated with one
+/// `new-wrapper` command (in either mode: linked, or loaded at run time), with the
+/// answers its header cannot give, and the program written against the crate
+/// (`real/<library>.rs`).
+#[derive(Debug, Clone, Copy)]
+pub struct RealCLibrary {
+    /// Its name, and its program's (`real/<library>.rs`).
+    pub library: &'static str,
+    /// Its pkg-config package.
+    pub package: &'static str,
+    /// The header read (`--header`).
+    pub header: &'static str,
+    /// The types wrapped, with their Rust names (`--class`).
+    pub classes: &'static [&'static str],
+    /// The statuses the header cannot tell (`--status`).
+    pub statuses: &'static [&'static str],
+    /// The functions the header cannot tell all of (`--method`).
+    pub methods: &'static [&'static str],
+    /// The function that frees the strings it returns (`--string-free`), if answered.
+    pub string_free: Option<&'static str>,
+}
+
+/// The real C libraries the kit is proved on, both linked and loaded: `ci/libclang.sh`
+/// installs each.
+pub const REAL_C_LIBRARIES: [RealCLibrary; 2] = [
+    RealCLibrary {
+        library: "sqlite3",
+        package: "sqlite3",
+        header: "sqlite3.h",
+        classes: &["sqlite3 as Database", "sqlite3_stmt as Statement"],
+        // `sqlite3_step` succeeds with a row or with the end, which its comment says
+        // among the errors.
+        statuses: &[
+            "sqlite_step : int ok(SQLITE_ROW = 100, SQLITE_DONE = 101) message(sqlite3_errmsg(sqlite3))",
+        ],
+        methods: &["sqlite3_stmt.sqlite3_step() -> sqlite_step"],
+        string_free: None,
+    },
+    RealCLibrary {
+        library: "jansson",
+        package: "jansson",
+        header: "jansson.h",
+        classes: &["json_t as Json"],
+        // jansson.h documents nothing: its manual says which setters steal, that
+        // the setters return 0 on success, and who frees `json_dumps`'s string.
+        statuses: &["json_status : int ok(0)"],
+        methods: &[
+            "json_t.json_object_set_new(const char* key, steals json_t* value) -> json_status",
+            "json_t.json_object_set(const char* key, json_t* value) -> json_status",
+            "json_t.json_array_append_new(steals json_t* value) -> json_status",
+            "json_t.json_array_append(json_t* value) -> json_status",
+            "json_t.json_dumps(size_t flags) const -> new char*",
+            "json_t.json_loads(const char* input, size_t flags, json_error_t* error = NULL) static -> new json_t*",
+        ],
+        string_free: Some("free"),
+    },
+];
+
+/// The real C library called `library`.
+pub fn real_c_library(library: &str) -> RealCLibrary {
+    *REAL_C_LIBRARIES
+        .iter()
+        .find(|real| real.library == library)
+        .unwrap_or_else(|| panic!("`{library}` is one of REAL_C_LIBRARIES"))
+}
+
+/// The answers `new-wrapper NAME --pkg-config PACKAGE --header HEADER [--loaded]
+/// --class ... --status ... --method ...` gives for the installed C library `real`.
+pub fn installed_c_answers(name: &str, real: RealCLibrary, loaded: bool) -> Answers {
+    let options = new_wrapper::options::Options {
+        name: name.to_owned(),
+        headers: vec![real.header.to_owned()],
+        classes: parsed(real.classes),
+        methods: parsed(real.methods),
+        statuses: parsed(real.statuses),
+        string_free: real.string_free.map(str::to_owned),
+        pkg_config: Some(real.package.to_owned()),
+        loaded,
+        no_ci: true,
+        ..Default::default()
+    };
+    let (answers, _) = new_wrapper::options::answers(&options)
+        .unwrap_or_else(|e| panic!("new-wrapper reads {}: {e}", real.header));
+    Answers {
+        refcount: kit_refcount(),
+        ..answers
+    }
+}
+
 /// Adds the program written against the crate generated for the installed library
 /// `library` (`real/<library>.rs`, with `the_wrapper` for the crate's name) to that
 /// crate, generated as crate `name` in `root`, as `tests/<library>.rs`.

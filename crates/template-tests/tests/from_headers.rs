@@ -295,3 +295,49 @@ fn tinyxml2_from_its_installed_header_runs_a_program_in_safe_rust() {
 fn poppler_from_its_installed_headers_runs_a_program_in_safe_rust() {
     real_library("poppler");
 }
+
+/// A real C library, generated with one command in `mode` (`linked`, or `loaded` at
+/// run time), passes its generated tests and the program written against it
+/// (`crates/template-tests/real/<library>.rs`), and lints clean.
+fn real_c_library(library: &str, loaded: bool) {
+    let mode = if loaded { "loaded" } else { "linked" };
+    let name = format!("{library}-{mode}");
+    let answers = libraries::installed_c_answers(&name, libraries::real_c_library(library), loaded);
+    let rendered = render(&answers);
+    libraries::add_real_test(library, &rendered.root, &name);
+    test_rendered(&rendered, &[]);
+    run_own_test(&rendered.root, library);
+    template_tests::cargo(
+        &rendered.root,
+        &["clippy", "--all-targets", "--", "-D", "warnings"],
+        &[],
+    );
+}
+
+/// sqlite3: a database opened through an out-parameter and a status, statements
+/// that keep their database alive, rows in and out, SQL errors as `Err` with
+/// sqlite's own message.
+#[test]
+fn sqlite3_linked_from_its_installed_header_runs_a_program_in_safe_rust() {
+    real_c_library("sqlite3", false);
+}
+
+/// sqlite3 loaded at run time: the same program, nothing linked.
+#[test]
+fn sqlite3_loaded_from_its_installed_header_runs_a_program_in_safe_rust() {
+    real_c_library("sqlite3", true);
+}
+
+/// jansson: values that count themselves through inline functions (a C shim),
+/// stealing and borrowing setters, exact counts, a dumped string freed once.
+#[test]
+fn jansson_linked_from_its_installed_header_runs_a_program_in_safe_rust() {
+    real_c_library("jansson", false);
+}
+
+/// jansson loaded at run time: its inline functions' calls into the library go
+/// through pointers set when it is loaded.
+#[test]
+fn jansson_loaded_from_its_installed_header_runs_a_program_in_safe_rust() {
+    real_c_library("jansson", true);
+}

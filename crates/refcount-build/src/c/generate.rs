@@ -408,7 +408,12 @@ pub fn api() -> refcount::Result<&'static Api> {{
 
 fn native(plan: &Plan) -> String {
     let mut out = String::new();
-    if plan.loaded.is_some() {
+    let through_api = plan.types.iter().any(|t| {
+        std::iter::once(&t.release)
+            .chain(&t.add_ref)
+            .any(|name| plan.raw.get(name).is_some_and(|f| f.shim.is_none()))
+    });
+    if plan.loaded.is_some() && through_api {
         out.push_str("use super::raw::API;\n");
     }
     out.push_str("use super::raw;\n");
@@ -579,15 +584,20 @@ fn function(out: &mut String, plan: &Plan, t: &TypePlan, f: &FnPlan) {
         out.push_str(line);
         out.push('\n');
     };
-    if loaded {
-        body(
-            if f.receiver {
-                "let api = self.api;"
-            } else {
-                "let api = raw::api()?;"
-            },
-            out,
-        );
+    // The table of loaded functions, when the body calls through it or makes an
+    // object (which holds it); a function of no object loads the library first in
+    // any case (a shim's calls into it need it loaded).
+    let through_api = |name: &str| plan.raw.get(name).is_some_and(|raw| raw.shim.is_none());
+    let needs_api = through_api(&f.c)
+        || f.made.is_some()
+        || matches!(f.returns, Returns::Object { .. })
+        || matches!(&f.returns, Returns::Status { message: Some((m, _)), .. } if through_api(m))
+        || matches!(&f.returns, Returns::Text { free: Some(free) } if through_api(free));
+    match (loaded, f.receiver, needs_api) {
+        (true, true, true) => body("let api = self.api;", out),
+        (true, false, true) => body("let api = raw::api()?;", out),
+        (true, false, false) => body("raw::api()?;", out),
+        _ => {}
     }
     for line in &f.prep {
         body(line, out);
@@ -598,7 +608,7 @@ fn function(out: &mut String, plan: &Plan, t: &TypePlan, f: &FnPlan) {
         }
     }
     body(&format!("// SAFETY: {}.", f.safety), out);
-    let unit = f.returns == Returns::Unit && f.made.is_none();
+    let unit = f.returns == Returns::Unit;
     if matches!(f.returns, Returns::Value(_)) && !f.result {
         body(
             &format!("unsafe {{ {}({}) }}", call(plan, &f.c), f.args.join(", ")),
@@ -842,6 +852,11 @@ fn plain_factories(plan: &Plan) -> impl Iterator<Item = (&TypePlan, &FnPlan)> {
     })
 }
 
+/// How many tests `tests.rs` holds: one per factory that takes nothing.
+pub fn tested(plan: &Plan) -> usize {
+    plain_factories(plan).count()
+}
+
 fn tests(plan: &Plan) -> String {
     let krate = plan.crate_name.replace('-', "_");
     let mut out = String::new();
@@ -850,7 +865,7 @@ fn tests(plan: &Plan) -> String {
             "
 /// `{c}` makes a `{rust}` that is released once, when dropped.
 #[test]
-fn {snake}_{name}_is_released_once() {{
+fn {test}() {{
     let check = refcount::leak::LeakCheck::start();
     let made = {krate}::{rust}::{name}().expect(\"`{c}` makes an object\");
     assert_eq!(refcount::leak::live().get(\"{id}\"), Some(&1));
@@ -862,7 +877,8 @@ fn {snake}_{name}_is_released_once() {{
             id = t.c,
             rust = t.rust,
             name = f.rust,
-            snake = crate::naming::snake(&t.rust),
+            test =
+                crate::naming::join(&[&crate::naming::snake(&t.rust), &f.rust, "is_released_once"]),
         ));
     }
     if out.is_empty() {

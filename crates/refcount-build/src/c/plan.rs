@@ -416,7 +416,7 @@ impl Plan {
             },
         };
         for status in &wrapper.statuses {
-            for (name, value) in &status.ok {
+            for (name, value) in status.ok.iter().filter(|(name, _)| !name.is_empty()) {
                 if !plan.constants.iter().any(|(n, _, _)| n == name) {
                     plan.constants
                         .push((name.clone(), status.repr.rust().to_owned(), *value));
@@ -712,10 +712,16 @@ impl Function<'_> {
                     ty: "&[u8]".to_owned(),
                 });
                 let size_rust = size.rust();
-                function.prep.push(format!(
-                    "let {name}_len = {size_rust}::try_from({name}.len()).map_err(|_| Error::Length({name}.len()))?;"
-                ));
-                function.result = true;
+                if size_rust == "usize" {
+                    function
+                        .prep
+                        .push(format!("let {name}_len = {name}.len();"));
+                } else {
+                    function.prep.push(format!(
+                        "let {name}_len = {size_rust}::try_from({name}.len()).map_err(|_| Error::Length({name}.len()))?;"
+                    ));
+                    function.result = true;
+                }
                 function.args.push(format!("{name}.as_ptr().cast()"));
                 function.args.push(format!("{name}_len"));
                 i += 2;

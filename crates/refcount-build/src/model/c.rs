@@ -65,9 +65,9 @@ pub struct Status {
     pub repr: Scalar,
     /// How that type is spelled (kept for printing it back).
     pub repr_spelled: String,
-    /// The values that mean success, with their C names: a function returns `Ok(())`
-    /// when there is one, the value when there are several (`SQLITE_ROW`,
-    /// `SQLITE_DONE`).
+    /// The values that mean success, with their C names (empty when the header
+    /// names none): a function returns `Ok(())` when there is one, the value when
+    /// there are several (`SQLITE_ROW`, `SQLITE_DONE`).
     pub ok: Vec<(String, i64)>,
     /// The C function that describes a failure, and what it is given.
     pub message: Option<(String, MessageOf)>,
@@ -112,11 +112,10 @@ impl FromStr for Status {
             .map(str::trim)
             .filter(|v| !v.is_empty())
         {
-            let (constant, number) = value
-                .split_once('=')
-                .ok_or_else(|| form(&format!("`{value}` has no `= VALUE`")))?;
+            // `CONSTANT = VALUE`, or the value alone when the header names none.
+            let (constant, number) = value.split_once('=').unwrap_or(("", value));
             let (constant, number) = (constant.trim(), number.trim());
-            if !is_identifier(constant) {
+            if !constant.is_empty() && !is_identifier(constant) {
                 return Err(form(&format!("`{constant}` is not a C identifier")));
             }
             let number: i64 = number
@@ -171,7 +170,10 @@ impl Status {
         let ok: Vec<String> = self
             .ok
             .iter()
-            .map(|(name, value)| format!("{name} = {value}"))
+            .map(|(name, value)| match name.as_str() {
+                "" => value.to_string(),
+                name => format!("{name} = {value}"),
+            })
             .collect();
         let mut code = format!(
             "{} : {} ok({})",
@@ -206,6 +208,7 @@ mod tests {
             "sqlite : int ok(SQLITE_OK = 0, SQLITE_ROW = 100) message(sqlite3_errmsg(sqlite3))",
             "cairo_status_t : int ok(CAIRO_STATUS_SUCCESS = 0) message(cairo_status_to_string(status))",
             "plain : unsigned int ok(DONE = 0)",
+            "jansson : int ok(0)",
         ] {
             let status: Status = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
             assert_eq!(status.to_string(), text);
@@ -221,6 +224,7 @@ mod tests {
             "s : int ok()",
             "s : int",
             "s : int ok(A)",
+            "s : int ok(A = )",
             "s : int ok(A = 0) message(f)",
             "s int ok(A = 0)",
         ] {
