@@ -178,32 +178,12 @@ pub fn answers(options: &Options) -> Result<(Answers, Report), Error> {
     answers.smart_pointers.extend(found.smart_pointers);
     answers.skipped = found.skipped;
     if let Some(c) = found.c {
-        answers.language = Language::C;
-        answers.statuses = options.statuses.clone();
-        for status in c.statuses {
-            if !answers.statuses.iter().any(|s| s.name == status.name) {
-                answers.statuses.push(status);
-            }
-        }
-        answers.string_free = options.string_free.clone().or(c.string_free);
-        answers.inline = c.inline;
-        answers.inline_calls = c.inline_calls;
-        // A header may declare what the library was built without (sqlite3's
-        // snapshots, its Windows functions): those are left out.
-        if let Some((file, exported)) = exported_functions(&answers.library) {
-            let inline = answers.inline.clone();
-            answers.methods.retain(|m| {
-                let there = inline.contains(&m.cpp) || exported.contains(&m.cpp);
-                if !there {
-                    answers.skipped.push(format!(
-                        "{}: declared, but {} does not export it",
-                        m.cpp,
-                        file.display()
-                    ));
-                }
-                there
-            });
-        }
+        add_c(
+            &mut answers,
+            c,
+            &options.statuses,
+            options.string_free.clone(),
+        );
         if options.loaded {
             answers.library = loaded(&answers.library, &request.include_dirs, &answers.headers)?;
         }
@@ -211,6 +191,44 @@ pub fn answers(options: &Options) -> Result<(Answers, Report), Error> {
         return usage("--loaded is for a C library: a C++ one is linked");
     }
     Ok((answers, report))
+}
+
+/// What reading a C library adds to `answers`: its language, its statuses (those
+/// answered win over those read, by name), the function that frees its strings,
+/// its inline functions, and the methods left out that the library file does not
+/// export.
+pub fn add_c(
+    answers: &mut Answers,
+    c: header::c::CFound,
+    statuses: &[Status],
+    string_free: Option<String>,
+) {
+    answers.language = Language::C;
+    answers.statuses = statuses.to_vec();
+    for status in c.statuses {
+        if !answers.statuses.iter().any(|s| s.name == status.name) {
+            answers.statuses.push(status);
+        }
+    }
+    answers.string_free = string_free.or(c.string_free);
+    answers.inline = c.inline;
+    answers.inline_calls = c.inline_calls;
+    // A header may declare what the library was built without (sqlite3's
+    // snapshots, its Windows functions): those are left out.
+    if let Some((file, exported)) = exported_functions(&answers.library) {
+        let inline = answers.inline.clone();
+        answers.methods.retain(|m| {
+            let there = inline.contains(&m.cpp) || exported.contains(&m.cpp);
+            if !there {
+                answers.skipped.push(format!(
+                    "{}: declared, but {} does not export it",
+                    m.cpp,
+                    file.display()
+                ));
+            }
+            there
+        });
+    }
 }
 
 /// The library of `linked` (folders or pkg-config), loaded at run time instead: found

@@ -1,4 +1,4 @@
-//! The C++ libraries the end-to-end tests wrap (`libraries/`, not the kit's sample),
+//! The C and C++ libraries the end-to-end tests wrap (`libraries/`, not the kit's sample),
 //! built as shared libraries, and the answers that describe them by hand.
 
 use std::path::{Path, PathBuf};
@@ -21,7 +21,7 @@ pub struct Built {
     pub lib_dir: PathBuf,
 }
 
-/// The sources of test library `name` (`geo`, `store` or `zoo`).
+/// The sources of test library `name` (`geo`, `store`, `zoo`, `canvas` or `tally`).
 pub fn sources(name: &str) -> PathBuf {
     kit_root()
         .join("crates/template-tests/libraries")
@@ -31,10 +31,19 @@ pub fn sources(name: &str) -> PathBuf {
 /// Compiles C++ `sources` into the shared library `output`, hiding all but what the
 /// headers export.
 pub fn compile_shared(sources: &[PathBuf], include_dir: &Path, output: &Path) {
-    let compiler = std::env::var("CXX").unwrap_or_else(|_| "c++".to_owned());
+    // A library of C sources is compiled as C.
+    let c = sources
+        .iter()
+        .all(|s| s.extension().is_some_and(|ext| ext == "c"));
+    let (variable, compiler, standard) = if c {
+        ("CC", "cc", "-std=c11")
+    } else {
+        ("CXX", "c++", "-std=c++17")
+    };
+    let compiler = std::env::var(variable).unwrap_or_else(|_| compiler.to_owned());
     let status = Command::new(&compiler)
         .args([
-            "-std=c++17",
+            standard,
             "-shared",
             "-fPIC",
             "-fvisibility=hidden",
@@ -65,7 +74,10 @@ pub fn build_from(name: &'static str, src: &Path, out: &Path) -> Built {
         .expect("the library's sources")
         .flatten()
         .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "cpp"))
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|ext| ext == "cpp" || ext == "c")
+        })
         .collect();
     let include_dir = src.join("include");
     compile_shared(&cpp, &include_dir, &lib_dir.join(format!("lib{name}.so")));
@@ -313,7 +325,7 @@ fn read_with(
         ..Default::default()
     })
     .unwrap_or_else(|e| panic!("reading {headers:?}: {e}"));
-    Answers {
+    let mut answers = Answers {
         cpp_namespace: found.namespace,
         headers,
         classes: found.classes,
@@ -323,7 +335,11 @@ fn read_with(
         smart_pointers: found.smart_pointers,
         skipped: found.skipped,
         ..answers(name, "", library, "")
+    };
+    if let Some(c) = found.c {
+        new_wrapper::options::add_c(&mut answers, c, &[], None);
     }
+    answers
 }
 
 /// A C library installed from Debian that nobody here wrote: generated with one

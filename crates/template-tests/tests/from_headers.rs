@@ -296,6 +296,72 @@ fn poppler_from_its_installed_headers_runs_a_program_in_safe_rust() {
     real_library("poppler");
 }
 
+/// A C library written as C libraries are (`libraries/tally`), read from its header
+/// with nothing answered: a status enum and its message function, a factory through
+/// an out-parameter, counters that count themselves, a borrowed counter retained,
+/// a setter its comment says steals; its test (`libraries/tally/tests/api.rs`)
+/// passes in both modes.
+#[test]
+fn a_c_header_alone_gives_statuses_out_parameter_factories_and_stealing_setters() {
+    let libs = tempfile::tempdir().unwrap();
+    let tally = libraries::build("tally", libs.path());
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    for (path, name) in [(kit_root(), "[KIT]"), (libs.path().to_owned(), "[LIBS]")] {
+        settings.add_filter(
+            &template_tests::regex_escape(&path.display().to_string()),
+            name,
+        );
+    }
+    let mut linked = None;
+    for loaded in [false, true] {
+        let name = if loaded {
+            "tally-loaded"
+        } else {
+            "tally-linked"
+        };
+        let mut answers = read_answers(name, &tally, &["tally/tally.h"]);
+        if loaded {
+            answers.library = Library::Loaded {
+                name: "tally".to_owned(),
+                version: None,
+                include_dir: None,
+            };
+        }
+        let rendered = render(&answers);
+        // What the header gives, linked; and what loading it changes.
+        let generated = crate_and_generated(&rendered.root);
+        settings.bind(|| {
+            for (path, text) in &generated {
+                let file = path.replace('/', "__");
+                match &linked {
+                    None => insta::assert_snapshot!(format!("from_tally__{file}"), text),
+                    Some(before) => {
+                        let before: &std::collections::BTreeMap<String, String> = before;
+                        if before.get(path).map(|b| {
+                            b.replace("tally-linked", "tally-loaded")
+                                .replace("tally_linked", "tally_loaded")
+                        }) != Some(text.clone())
+                        {
+                            insta::assert_snapshot!(format!("from_tally_loaded__{file}"), text);
+                        }
+                    }
+                }
+            }
+        });
+        if linked.is_none() {
+            linked = Some(generated);
+        }
+        libraries::add_tests("tally", &rendered.root, name);
+        // Found where the test library was built.
+        let env = [("TALLY_LIBRARY", tally.lib_dir.as_path())];
+        test_rendered(&rendered, &env);
+        let tests = template_tests::cargo(&rendered.root, &["test", "--test", "api"], &env);
+        assert!(tests.contains("test result: ok. 2 passed"), "{tests}");
+    }
+}
+
 /// A real C library, generated with one command in `mode` (`linked`, or `loaded` at
 /// run time), passes its generated tests and the program written against it
 /// (`crates/template-tests/real/<library>.rs`), and lints clean.

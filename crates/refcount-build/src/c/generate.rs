@@ -668,7 +668,7 @@ fn function(out: &mut String, plan: &Plan, t: &TypePlan, f: &FnPlan) {
             let message = match message {
                 None => "None".to_owned(),
                 Some((function, MessageArg::Code)) => format!(
-                    "// SAFETY: the message function takes any status, and lends a C string.\n            unsafe {{ super::text({}(raw)) }}",
+                    "{{\n                // SAFETY: the message function takes any status, and lends a C string.\n                unsafe {{ super::text({}(raw)) }}\n            }}",
                     call(plan, function)
                 ),
                 Some((function, arg)) => format!(

@@ -214,6 +214,8 @@ pub struct FnPlan {
     pub result: bool,
     /// Why the call keeps the C function's contract, for its `// SAFETY:` comment.
     pub safety: String,
+    /// The C types of the objects it steals.
+    pub steals: Vec<String>,
 }
 
 /// Everything generated for a C wrapper.
@@ -257,6 +259,9 @@ fn keep_of(types: &[(&Class, String, Kind)], class: &str) -> Option<Keep> {
         ty,
     })
 }
+
+/// The names the generated types use themselves: no function takes them.
+const TAKEN: &[&str] = &["as_ptr", "close", "clone"];
 
 /// The longest prefix that ends with `_` and that every name has (`sqlite3_`).
 fn common_prefix<'a>(mut names: impl Iterator<Item = &'a str>) -> String {
@@ -502,6 +507,27 @@ impl Plan {
                 functions: functions.remove(&class.cpp).unwrap_or_default(),
             });
         }
+        // A stolen object goes on living in the library: what it keeps alive would
+        // be released under it.
+        for t in &plan.types {
+            for f in &t.functions {
+                if let Some(stolen) = f
+                    .steals
+                    .iter()
+                    .find_map(|c| plan.type_of(c).filter(|s| !s.keeps.is_empty()))
+                {
+                    return Err(Refusal::new(
+                        format!("function `{}` of `{}` (methods)", f.c, t.c),
+                        f.c.as_str(),
+                        format!(
+                            "it steals a `{}`, which keeps other objects alive that Rust would release under \
+                             the library: drop `steals` and release it by hand, or bind it by hand",
+                            stolen.c
+                        ),
+                    ));
+                }
+            }
+        }
         // A message read from a kept object needs the type to keep one.
         for t in &mut plan.types {
             let fields: Vec<String> = t.keeps.iter().map(|k| k.field.clone()).collect();
@@ -620,7 +646,7 @@ impl Function<'_> {
             .and_then(|r| r.strip_prefix('_'))
             .filter(|r| !r.is_empty())
             .unwrap_or(rest);
-        naming::rust_name(rest, naming::TAKEN_METHODS)
+        naming::rust_name(rest, TAKEN)
     }
 
     fn plan(&self, raw: &mut BTreeMap<String, RawFn>) -> Result<Planned, Refusal> {
@@ -641,6 +667,7 @@ impl Function<'_> {
             keeps: Vec::new(),
             result: false,
             safety: String::new(),
+            steals: Vec::new(),
         };
         let mut raw_params = Vec::new();
         let mut kept: Vec<Keep> = Vec::new();
@@ -766,6 +793,7 @@ impl Function<'_> {
                             ty: rust.to_owned(),
                         });
                         function.args.push(arg);
+                        function.steals.push(class.to_owned());
                     }
                     (false, Indirection::Pointer(1)) => {
                         raw_params.push(format!("*mut raw::{class}"));
@@ -1070,5 +1098,122 @@ impl Function<'_> {
             returned_class,
             kept,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wrapper(classes: &[&str], methods: &[&str], statuses: &[&str], loaded: bool) -> Wrapper {
+        Wrapper {
+            language: Language::C,
+            namespace: String::new(),
+            headers: vec!["db.h".to_owned()],
+            classes: classes.iter().map(|c| c.parse().unwrap()).collect(),
+            methods: methods.iter().map(|m| m.parse().unwrap()).collect(),
+            enums: Vec::new(),
+            strings: Vec::new(),
+            smart_pointers: Vec::new(),
+            statuses: statuses.iter().map(|s| s.parse().unwrap()).collect(),
+            string_free: None,
+            inline: vec!["db_ref".to_owned()],
+            inline_calls: vec!["db_free".to_owned()],
+            system_packages: Vec::new(),
+            library: if loaded {
+                Library::Loaded {
+                    name: "db".to_owned(),
+                    version: Some(1),
+                    include_dir: None,
+                }
+            } else {
+                Library::PkgConfig {
+                    package: "db".to_owned(),
+                }
+            },
+        }
+    }
+
+    const STATUS: &str = "db_status : int ok(DB_OK = 0) message(db_errmsg(db))";
+
+    #[test]
+    fn a_statement_keeps_its_database_and_reads_its_errors_from_it() {
+        let w = wrapper(
+            &["db as Database=counted(db_close)", "stmt=unique(stmt_free)"],
+            &[
+                "db.db_open(const char* name, out db** out) static -> db_status",
+                "db.db_prepare(const char* sql, out stmt** out) -> db_status",
+                "stmt.stmt_step() -> db_status",
+            ],
+            &[STATUS],
+            false,
+        );
+        let plan = Plan::new(&w, "t").unwrap();
+        let stmt = plan.type_of("stmt").unwrap();
+        assert_eq!(stmt.keeps[0].ty, "refcount::Kept<native::Database>");
+        let step = &stmt.functions[0];
+        assert!(matches!(
+            &step.returns,
+            Returns::Status { message: Some((f, MessageArg::Kept(field))), .. }
+                if f == "db_errmsg" && *field == stmt.keeps[0].field
+        ));
+        let open = &plan.type_of("db").unwrap().functions[0];
+        assert_eq!(open.made.as_ref().unwrap().rust, "Database");
+        assert_eq!(plan.constants, [("DB_OK".to_owned(), "i32".to_owned(), 0)]);
+    }
+
+    #[test]
+    fn a_unique_maker_and_a_stolen_keeper_are_refused() {
+        let unique = wrapper(
+            &["db=unique(db_close)", "stmt=unique(stmt_free)"],
+            &["db.db_prepare(const char* sql, out stmt** out) -> db_status"],
+            &[STATUS],
+            false,
+        );
+        let refusal = Plan::new(&unique, "t").unwrap_err();
+        assert!(
+            refusal
+                .allowed
+                .contains("answer `counted(RELEASE)` for `db`"),
+            "{refusal}"
+        );
+        let stolen = wrapper(
+            &[
+                "db=counted(db_close)",
+                "stmt=unique(stmt_free)",
+                "queue=unique(queue_free)",
+            ],
+            &[
+                "db.db_prepare(const char* sql, out stmt** out) -> db_status",
+                "queue.queue_push(steals stmt* s) -> db_status",
+            ],
+            &[STATUS],
+            false,
+        );
+        let refusal = Plan::new(&stolen, "t").unwrap_err();
+        assert!(refusal.allowed.contains("it steals a `stmt`"), "{refusal}");
+    }
+
+    #[test]
+    fn inline_functions_go_through_the_shim_and_loaded_ones_through_the_table() {
+        let w = wrapper(
+            &["db=intrusive(db_ref,db_unref)"],
+            &[
+                "db.db_size() const -> size_t",
+                "db.db_name(int n = -1, const char** tail = NULL) const -> const char*",
+            ],
+            &[],
+            true,
+        );
+        let plan = Plan::new(&w, "t").unwrap();
+        assert_eq!(plan.raw["db_ref"].symbol(), "refcount_shim_db_ref");
+        assert!(plan.raw["db_unref"].shim.is_none());
+        assert!(plan.has_shim());
+        assert_eq!(plan.redirects, ["db_free"]);
+        assert_eq!(plan.loaded.as_ref().unwrap().env_var, "DB_LIBRARY");
+        let name = &plan.types[0].functions[1];
+        assert_eq!(name.rust, "name");
+        assert_eq!(name.args[1..], ["-1", "std::ptr::null_mut()"]);
+        assert!(name.params.is_empty());
     }
 }

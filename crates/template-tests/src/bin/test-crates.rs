@@ -2,7 +2,8 @@
 //! them, into OUT: by hand-written answers (`geo-answered`, `store-answered`,
 //! `zoo-answered`, with their library's own tests) and by reading their headers
 //! (`geo-read`, `store-read`, and `canvas-read` with its library's own tests), and
-//! the crates of the installed libraries (`REAL_LIBRARIES`), with the programs
+//! the crates of the installed libraries (`REAL_LIBRARIES`, and `REAL_C_LIBRARIES`
+//! linked and loaded), with the programs
 //! written against them (`real/`). `ci/valgrind.sh` runs their tests under valgrind.
 
 use std::path::PathBuf;
@@ -10,8 +11,8 @@ use std::process::ExitCode;
 
 use new_wrapper::{generate, template_dir, Answers};
 use template_tests::libraries::{
-    add_real_test, add_tests, build, geo_answers, installed_answers, read_answers, store_answers,
-    zoo_answers, REAL_LIBRARIES,
+    add_real_test, add_tests, build, geo_answers, installed_answers, installed_c_answers,
+    read_answers, store_answers, zoo_answers, REAL_C_LIBRARIES, REAL_LIBRARIES,
 };
 
 fn main() -> ExitCode {
@@ -69,6 +70,23 @@ fn main() -> ExitCode {
             Err(err) => {
                 eprintln!("error: generating {name}: {err}");
                 return ExitCode::FAILURE;
+            }
+        }
+    }
+    for real in REAL_C_LIBRARIES {
+        for loaded in [false, true] {
+            let library = real.library;
+            let name = format!("{library}-{}", if loaded { "loaded" } else { "linked" });
+            let answers = installed_c_answers(&name, real, loaded);
+            match generate(&template_dir(), &answers, &out.join(&name)) {
+                Ok(folder) => {
+                    add_real_test(library, &folder, &name);
+                    println!("{}", folder.display());
+                }
+                Err(err) => {
+                    eprintln!("error: generating {name}: {err}");
+                    return ExitCode::FAILURE;
+                }
             }
         }
     }

@@ -330,7 +330,7 @@ impl<'tu> Reader<'tu> {
         let mut functions = Vec::new();
         let mut files = BTreeMap::new();
         let mut seen = BTreeSet::new();
-        let mut group: Option<(String, String)> = None;
+        let mut group: Option<String> = None;
         for entity in declarations {
             if entity.get_kind() != EntityKind::FunctionDecl {
                 // Another declaration ends a documented group (the preprocessor's
@@ -354,14 +354,15 @@ impl<'tu> Reader<'tu> {
             let raw = entity
                 .get_comment()
                 .or_else(|| preceding_comment(*entity, &mut files));
+            // A family documented once (sqlite3's) shares its comment for what it
+            // says of statuses and parameters, not as each one's doc.
             let (comment, doc) = match raw {
                 Some(raw) => {
                     let doc = one_line(&raw);
-                    let pair = (doc.to_lowercase(), doc);
-                    group = Some(pair.clone());
-                    pair
+                    group = Some(doc.to_lowercase());
+                    (doc.to_lowercase(), doc)
                 }
-                None => group.clone().unwrap_or_default(),
+                None => (group.clone().unwrap_or_default(), String::new()),
             };
             let inline = entity.is_inline_function()
                 && entity.get_storage_class() == Some(StorageClass::Static);
@@ -863,6 +864,7 @@ impl<'tu> Reader<'tu> {
             .filter_map(|s| s.message.as_ref().map(|(f, _)| f.clone()))
             .collect();
         methods.retain(|m| !messages.contains(&m.cpp));
+        skipped.retain(|s| !messages.iter().any(|m| s.starts_with(&format!("{m}: "))));
         // A unique type that another type's factory takes must outlive what it makes.
         let kept: BTreeSet<String> = methods
             .iter()

@@ -35,6 +35,8 @@ const FACTORIES: &[&str] = &[
 
 /// Words of a function that gives a message for a failure.
 const MESSAGES: &[&str] = &[
+    "status_string",
+    "strstatus",
     "errmsg",
     "errstr",
     "strerror",
