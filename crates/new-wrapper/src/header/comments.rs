@@ -4,7 +4,11 @@
 /// markers gone, the lines joined, and `;` (which separates answers) made `,`.
 pub fn one_line(raw: &str) -> String {
     let mut words = Vec::new();
-    for line in raw.lines() {
+    // mdBook's anchors (`ANCHOR: name`) mark a file for a book, not a declaration.
+    for line in raw
+        .lines()
+        .filter(|line| !line.contains("ANCHOR:") && !line.contains("ANCHOR_END:"))
+    {
         let mut text = line.trim();
         for marker in ["///<", "///", "//!", "//", "/**<", "/**", "/*!", "/*"] {
             if let Some(rest) = text.strip_prefix(marker) {

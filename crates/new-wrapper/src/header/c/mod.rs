@@ -496,8 +496,8 @@ impl<'tu> Reader<'tu> {
                     continue;
                 }
                 let better = |found: &Option<(String, usize)>, rank: usize| {
-                    found.as_ref().is_none_or(|(known, r)| {
-                        rank < *r || (rank == *r && f.name.len() < known.len())
+                    !found.as_ref().is_some_and(|(known, r)| {
+                        rank > *r || (rank == *r && f.name.len() >= known.len())
                     })
                 };
                 if let Some(r) = ownership::last_word_rank(&f.name, &self.prefix, RELEASES) {
@@ -596,7 +596,7 @@ impl<'tu> Reader<'tu> {
                 .entity
                 .get_result_type()
                 .and_then(|t| c_type(t, &self.names).ok());
-            if returns.is_none_or(|r| r.byte_pointee() != Some("char")) {
+            if !returns.is_some_and(|r| r.byte_pointee() == Some("char")) {
                 continue;
             }
             let arguments = f.entity.get_arguments().unwrap_or_default();

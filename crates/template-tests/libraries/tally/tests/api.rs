@@ -4,6 +4,7 @@
 
 use the_wrapper::{Error, TallyBook, TallyCounter, TALLY_OK};
 
+// ANCHOR: book
 #[test]
 fn a_book_holds_counters_and_a_stolen_one_is_never_released_twice() -> Result<(), Error> {
     assert_eq!(TALLY_OK, 0);
@@ -26,6 +27,7 @@ fn a_book_holds_counters_and_a_stolen_one_is_never_released_twice() -> Result<()
     assert_eq!(kept.refs(), 1, "the book gave its reference back");
     Ok(())
 }
+// ANCHOR_END: book
 
 #[test]
 fn a_failed_status_is_an_err_with_the_librarys_message() -> Result<(), Error> {

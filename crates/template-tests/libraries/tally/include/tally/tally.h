@@ -9,6 +9,7 @@
 extern "C" {
 #endif
 
+/* ANCHOR: header */
 typedef enum tally_status {
     TALLY_OK = 0,
     TALLY_BAD_NAME = 1,
@@ -44,6 +45,7 @@ size_t tally_book_size(const tally_book_t* book);
 const char* tally_status_string(tally_status status);
 /* How many counters are alive in the process. */
 int tally_live_counters(void);
+/* ANCHOR_END: header */
 
 #ifdef __cplusplus
 }
