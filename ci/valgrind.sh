@@ -2,7 +2,7 @@
 # Everything that crosses the FFI, under valgrind: the worked examples, the tests of
 # both wrapper crates, and the tests of freshly generated crates (the sample's, four
 # other libraries', from answers and from their headers, three installed C++ ones',
-# jsoncpp, tinyxml2 and poppler-cpp, and two installed C ones', sqlite3 and
+# jsoncpp, tinyxml2 and poppler-cpp, and three installed C ones', sqlite3, cairo and
 # jansson, each linked and loaded). Any leak (definite or indirect), invalid read or write, or
 # double free fails the step.
 # Installs valgrind when it is missing.

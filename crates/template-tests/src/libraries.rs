@@ -366,7 +366,7 @@ pub struct RealCLibrary {
 
 /// The real C libraries the kit is proved on, both linked and loaded: `ci/libclang.sh`
 /// installs each.
-pub const REAL_C_LIBRARIES: [RealCLibrary; 2] = [
+pub const REAL_C_LIBRARIES: [RealCLibrary; 3] = [
     RealCLibrary {
         library: "sqlite3",
         package: "sqlite3",
@@ -397,6 +397,16 @@ pub const REAL_C_LIBRARIES: [RealCLibrary; 2] = [
             "json_t.json_loads(const char* input, size_t flags, json_error_t* error = NULL) static -> new json_t*",
         ],
         string_free: Some("free"),
+    },
+    RealCLibrary {
+        library: "cairo",
+        package: "cairo",
+        header: "cairo/cairo.h",
+        // Nothing to answer: the header says it all by its names and its status enum.
+        classes: &[],
+        statuses: &[],
+        methods: &[],
+        string_free: None,
     },
 ];
 

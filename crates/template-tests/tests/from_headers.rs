@@ -407,3 +407,16 @@ fn jansson_linked_from_its_installed_header_runs_a_program_in_safe_rust() {
 fn jansson_loaded_from_its_installed_header_runs_a_program_in_safe_rust() {
     real_c_library("jansson", true);
 }
+
+/// cairo, with nothing answered: its status enum and `cairo_status_to_string`, its
+/// other enums as integer types with constants, a context that keeps its surface.
+#[test]
+fn cairo_linked_from_its_installed_header_runs_a_program_in_safe_rust() {
+    real_c_library("cairo", false);
+}
+
+/// cairo loaded at run time.
+#[test]
+fn cairo_loaded_from_its_installed_header_runs_a_program_in_safe_rust() {
+    real_c_library("cairo", true);
+}

@@ -103,6 +103,26 @@ fn lib(plan: &Plan) -> String {
         ""
     };
     let mut constants = String::new();
+    for e in &plan.enums {
+        let doc = if e.doc.is_empty() {
+            format!(
+                "The C enum `{}`, as its integer type: any value of it may come back.",
+                e.c
+            )
+        } else {
+            e.doc.clone()
+        };
+        constants.push_str(&format!("/// {doc}\npub type {} = {};\n", e.rust, e.repr));
+        for (name, value) in &e.variants {
+            if plan.constants.iter().any(|(c, _, _)| c == name) {
+                continue;
+            }
+            constants.push_str(&format!(
+                "/// `{name}` of `{}`.\npub const {name}: {} = {value};\n",
+                e.c, e.rust
+            ));
+        }
+    }
     for (name, ty, value) in &plan.constants {
         constants.push_str(&format!(
             "/// A status that means success: `{name}` in C.\npub const {name}: {ty} = {value};\n"
@@ -822,6 +842,11 @@ use super::{native, raw, Error};
         }
         out.push_str("}\n");
         out.push_str(&format!("\nimpl {} {{", t.rust));
+        if plan.loaded.is_some() {
+            out.push_str(
+                "\n    /// The loaded library's functions, for a call the wrapper does not make.\n    pub fn api(&self) -> &'static raw::Api {\n        self.api\n    }\n",
+            );
+        }
         if t.kind != Kind::Counted {
             out.push_str(&format!(
                 "\n    /// The C pointer, for a call the wrapper does not make: valid while `self` lives.\n    pub fn as_ptr(&self) -> *mut raw::{} {{\n        self.handle.as_ptr()\n    }}\n",

@@ -88,6 +88,21 @@ pub struct Keep {
     pub ty: String,
 }
 
+/// A C enum, as an alias of its integer type and constants.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnumPlan {
+    /// The C name (`cairo_format_t`).
+    pub c: String,
+    /// The alias (`CairoFormat`).
+    pub rust: String,
+    /// Its integer type.
+    pub repr: String,
+    /// Its values, with their C names.
+    pub variants: Vec<(String, i128)>,
+    /// Its documentation.
+    pub doc: String,
+}
+
 /// An opaque type of the library and its safe Rust type.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TypePlan {
@@ -231,6 +246,10 @@ pub struct Plan {
     pub raw: BTreeMap<String, RawFn>,
     /// The statuses' success values, for the crate's constants (`SQLITE_ROW`).
     pub constants: Vec<(String, String, i64)>,
+    /// The enums the functions take or return: each an integer type of its own
+    /// name, with its values as constants (a C enum may hold any value of its type,
+    /// so a Rust enum could not take every one back).
+    pub enums: Vec<EnumPlan>,
     /// The headers the shim of inline functions includes.
     pub headers: Vec<String>,
     /// The exported functions the inline ones call: pointers the shim calls them
@@ -261,7 +280,7 @@ fn keep_of(types: &[(&Class, String, Kind)], class: &str) -> Option<Keep> {
 }
 
 /// The names the generated types use themselves: no function takes them.
-const TAKEN: &[&str] = &["as_ptr", "close", "clone"];
+const TAKEN: &[&str] = &["as_ptr", "api", "close", "clone"];
 
 /// The longest prefix that ends with `_` and that every name has (`sqlite3_`).
 fn common_prefix<'a>(mut names: impl Iterator<Item = &'a str>) -> String {
@@ -413,6 +432,7 @@ impl Plan {
             types: Vec::new(),
             raw: BTreeMap::new(),
             constants: Vec::new(),
+            enums: Vec::new(),
             headers: wrapper.headers.clone(),
             redirects: if matches!(wrapper.library, Library::Loaded { .. }) {
                 wrapper.inline_calls.clone()
@@ -428,6 +448,26 @@ impl Plan {
                 }
             }
         }
+        for e in &wrapper.enums {
+            let rust = e
+                .rust
+                .clone()
+                .unwrap_or_else(|| naming::upper_camel(e.cpp.strip_suffix("_t").unwrap_or(&e.cpp)));
+            if !scope.take(&rust) {
+                return Err(Refusal::new(
+                    format!("enum `{}` (enums)", e.cpp),
+                    e.code(),
+                    format!("its Rust name `{rust}` is taken: name it with `as`"),
+                ));
+            }
+            plan.enums.push(EnumPlan {
+                c: e.cpp.clone(),
+                rust,
+                repr: e.repr.rust().to_owned(),
+                variants: e.variants.clone(),
+                doc: e.doc.clone(),
+            });
+        }
         let mut keeps: BTreeMap<String, Vec<Keep>> = BTreeMap::new();
         let mut functions: BTreeMap<String, Vec<FnPlan>> = BTreeMap::new();
         for method in &wrapper.methods {
@@ -442,6 +482,7 @@ impl Plan {
                 })?;
             let planned = Function {
                 wrapper,
+                enums: &plan.enums,
                 types: &types,
                 method,
                 class,
@@ -601,6 +642,7 @@ fn declare(
 /// One method being planned.
 struct Function<'a> {
     wrapper: &'a Wrapper,
+    enums: &'a [EnumPlan],
     types: &'a [(&'a Class, String, Kind)],
     method: &'a Method,
     class: &'a Class,
@@ -624,6 +666,14 @@ impl Function<'_> {
             .iter()
             .find(|(class, _, _)| class.cpp == c)
             .map(|(_, rust, kind)| (rust.as_str(), *kind))
+    }
+
+    /// The enum `ty` is, by value.
+    fn enum_of(&self, ty: &CppType) -> Option<&EnumPlan> {
+        let name = ty.named()?;
+        (ty.indirection == Indirection::Value)
+            .then(|| self.enums.iter().find(|e| e.c == name))
+            .flatten()
     }
 
     fn status(&self, ty: &CppType) -> Option<&Status> {
@@ -858,6 +908,27 @@ impl Function<'_> {
                     param.ty
                 )));
             }
+            if let Some(e) = self.enum_of(&param.ty) {
+                if param.out || param.steals || param.kept {
+                    return Err(no(format!("an enum `{}` as an out-parameter", param.ty)));
+                }
+                raw_params.push(e.repr.clone());
+                match &param.default {
+                    // A number, or one of its values by name (a constant of the crate).
+                    Some(default) if crate::model::is_identifier(default) => {
+                        function.args.push(format!("super::{default}"))
+                    }
+                    Some(default) => function.args.push(default.clone()),
+                    None => {
+                        function.params.push(ArgPlan {
+                            name: name.clone(),
+                            ty: format!("super::{}", e.rust),
+                        });
+                        function.args.push(name);
+                    }
+                }
+                continue;
+            }
             let status_param = self.status(&param.ty).map(|s| s.repr.rust().to_owned());
             // A pointer to a type the kit does not know, passed as its default (`NULL`).
             let opaque = (param.default.is_some()
@@ -983,6 +1054,15 @@ impl Function<'_> {
             };
             function.result = true;
             status.repr.rust().to_owned()
+        } else if let Some(e) = self.enum_of(&returns.ty) {
+            if function.made.is_some() {
+                return Err(no(
+                    "it makes an object and returns a value that is no status: answer its status"
+                        .to_owned(),
+                ));
+            }
+            function.returns = Returns::Value(format!("super::{}", e.rust));
+            e.repr.clone()
         } else if let Some(class) = returns.ty.named().filter(|c| self.ty(c).is_some()) {
             let (rust, kind) = self.ty(class).expect("a wrapped type");
             if returns.ty.indirection != Indirection::Pointer(1) {

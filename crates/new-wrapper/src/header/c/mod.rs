@@ -956,7 +956,12 @@ impl<'tu> Reader<'tu> {
             headers: Vec::new(),
             classes: classes.clone(),
             methods: Vec::new(),
-            enums: Vec::new(),
+            enums: self
+                .enums
+                .values()
+                .filter(|e| !self.statuses.iter().any(|s| s.name == e.cpp))
+                .cloned()
+                .collect(),
             strings: Vec::new(),
             smart_pointers: Vec::new(),
             statuses: self.statuses.clone(),
