@@ -220,6 +220,34 @@ pub fn zoo_answers(name: &str, library: Library) -> Answers {
     }
 }
 
+// ANCHOR: c_api_answers
+/// The sample's C API (`native-cpp/include/testnative/c_api.h`), answered: its
+/// objects are `void*`, so each type says which `void*` it is and the type id that
+/// names it, as `dog-dynamic` does by hand. The owner keeps its dog alive: a
+/// factory's objects are kept by what it makes.
+pub fn c_api_answers(name: &str, library: Library) -> Answers {
+    Answers {
+        language: refcount_build::model::Language::C,
+        classes: parsed::<Class>(&[
+            "dog as Dog=intrusive(add_reference,release) void(testnative::dog)  # A dog.",
+            "owner as DogOwner=intrusive(add_reference,release) void(testnative::owner)  # An owner of a dog, which keeps the dog alive.",
+        ]),
+        methods: parsed::<Method>(&[
+            "dog.create_dog() static -> new dog* as new  # A new dog, at position 0.",
+            "dog.get_dog_position() -> int as position",
+            "dog.wag_tail() -> int",
+            "dog.get_reference_count() -> int as reference_count",
+            "dog.num_dogs() static -> int",
+            "owner.create_owner(dog* dog) static -> new owner* as new",
+            "owner.say_walk()",
+            "owner.get_reference_count() -> int as reference_count",
+            "owner.num_owners() static -> int",
+        ]),
+        ..answers(name, "", library, "testnative/c_api.h")
+    }
+}
+// ANCHOR_END: c_api_answers
+
 /// Adds the hand-written tests of test library `library` (its `tests/*.rs`, written
 /// against the crate its answers generate, as `the_wrapper`) to that crate, generated
 /// as crate `name` in `root`. A library without a `tests` folder adds nothing.

@@ -182,3 +182,58 @@ fn a_crate_outside_the_kit_takes_refcount_from_a_git_repository() {
         "{stderr}"
     );
 }
+
+/// The sample's C API, generated in both modes from answers (its objects are
+/// `void*`): the owner keeps its dog alive, each released once, the dog counted by
+/// the library and by Rust alike.
+#[test]
+fn the_samples_c_api_generated_linked_and_loaded_keeps_the_dog_alive() {
+    let lib_dir = tempfile::tempdir().unwrap();
+    let sample = libraries::sample_prebuilt(lib_dir.path());
+    let own = r#"
+use the_wrapper::{Dog, DogOwner, Error};
+
+#[test]
+fn an_owner_keeps_its_dog_alive() -> Result<(), Error> {
+    let check = refcount::leak::LeakCheck::start();
+    let dog = Dog::new()?;
+    assert_eq!(dog.reference_count(), 1);
+    let owner = DogOwner::new(&dog)?;
+    assert_eq!(dog.reference_count(), 2, "the owner's wrapper holds the dog");
+    drop(dog);
+    owner.say_walk();
+    owner.say_walk();
+    drop(owner);
+    check.finish().expect("the dog and its owner are released once");
+    Ok(())
+}
+"#;
+    for loaded in [false, true] {
+        let name = if loaded {
+            "c-api-loaded"
+        } else {
+            "c-api-linked"
+        };
+        let library = if loaded {
+            Library::Loaded {
+                name: "testnative".to_owned(),
+                version: None,
+                include_dir: Some(sample.include_dir.clone()),
+            }
+        } else {
+            sample.existing()
+        };
+        let rendered = render(&libraries::c_api_answers(name, library));
+        std::fs::write(
+            rendered.root.join("tests/own.rs"),
+            own.replace("the_wrapper", &name.replace('-', "_")),
+        )
+        .unwrap();
+        let env = [("TESTNATIVE_LIBRARY", sample.lib_dir.as_path())];
+        let tour = test_rendered(&rendered, &env);
+        // The tour makes a dog, and counts it.
+        assert!(tour.contains("num_dogs: 1"), "{tour}");
+        let out = template_tests::cargo(&rendered.root, &["test", "--test", "own"], &env);
+        assert!(out.contains("test result: ok. 1 passed"), "{out}");
+    }
+}

@@ -121,3 +121,21 @@ fn a_unique_class_a_rust_counted_class_and_free_function_counts() {
 fn a_constructor_that_keeps_a_rust_counted_object() {
     user_library("zoo", |library| zoo_answers("zoo-wrapper", library));
 }
+
+// ANCHOR: snapshot_c_api
+/// The sample's C API, loaded at run time: what `crates/dog-dynamic` writes by hand,
+/// generated from answers (its objects are `void*`, told apart by type ids).
+#[test]
+fn the_samples_c_api_loaded() {
+    let answers = template_tests::libraries::c_api_answers(
+        "dog-c-api",
+        Library::Loaded {
+            name: "testnative".to_owned(),
+            version: None,
+            include_dir: None,
+        },
+    );
+    let kit = kit_root().display().to_string();
+    snapshot_all("c_api_loaded", &answers, &[(&kit, "[KIT]")]);
+}
+// ANCHOR_END: snapshot_c_api

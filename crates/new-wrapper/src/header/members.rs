@@ -295,6 +295,7 @@ fn class_of(class: &Class, classes: &Classes) -> model::Class {
         sync: false,
         retain: false,
         bases,
+        void_id: None,
         doc: doc(class.entity),
     })
 }

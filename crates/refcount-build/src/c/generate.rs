@@ -283,7 +283,7 @@ fn signature(f: &super::plan::RawFn, named: bool) -> String {
 
 fn raw(plan: &Plan) -> String {
     let mut out = String::new();
-    for t in &plan.types {
+    for t in plan.types.iter().filter(|t| t.void_id.is_none()) {
         out.push_str(&format!(
             "\n/// The C library's `{}`, which Rust only points to.\n#[repr(C)]\npub struct {} {{\n    \
              _opaque: [u8; 0],\n    _not_send_sync_unpin: std::marker::PhantomData<(*mut u8, \
@@ -465,8 +465,10 @@ fn native(plan: &Plan) -> String {
             _ => "// Answered thread-safe: its functions and count may run on several threads.\n",
         });
         out.push_str(&format!(
-            "refcount::native_type! {{\n    /// `{c}`, as its handle holds it.\n    pub(crate) unsafe type {rust}{bounds} {{\n        raw: raw::{c},\n        type_id: \"{c}\",\n        release: release_{snake},\n",
+            "refcount::native_type! {{\n    /// `{c}`, as its handle holds it.\n    pub(crate) unsafe type {rust}{bounds} {{\n        raw: {raw},\n        type_id: \"{id}\",\n        release: release_{snake},\n",
             c = t.c,
+            raw = t.raw(),
+            id = t.type_id(),
             rust = t.rust,
             snake = crate::naming::snake(&t.rust),
         ));
@@ -504,9 +506,9 @@ fn native(plan: &Plan) -> String {
         );
         for (role, name, caller) in functions {
             out.push_str(&format!(
-                "\n/// `{name}`, for the handle.\n///\n/// # Safety\n///\n/// The caller {caller} of the library.\n#[inline]\nunsafe fn {role}_{snake}(ptr: *mut raw::{c}) {{\n    // SAFETY: {why}the caller {caller}.\n    unsafe {{\n        {call}(ptr);\n    }}\n}}\n",
+                "\n/// `{name}`, for the handle.\n///\n/// # Safety\n///\n/// The caller {caller} of the library.\n#[inline]\nunsafe fn {role}_{snake}(ptr: *mut {raw}) {{\n    // SAFETY: {why}the caller {caller}.\n    unsafe {{\n        {call}(ptr);\n    }}\n}}\n",
                 snake = crate::naming::snake(&t.rust),
-                c = t.c,
+                raw = t.raw(),
                 call = reach(name),
             ));
         }
@@ -849,8 +851,8 @@ use super::{native, raw, Error};
         }
         if t.kind != Kind::Counted {
             out.push_str(&format!(
-                "\n    /// The C pointer, for a call the wrapper does not make: valid while `self` lives.\n    pub fn as_ptr(&self) -> *mut raw::{} {{\n        self.handle.as_ptr()\n    }}\n",
-                t.c
+                "\n    /// The C pointer, for a call the wrapper does not make: valid while `self` lives.\n    pub fn as_ptr(&self) -> *mut {} {{\n        self.handle.as_ptr()\n    }}\n",
+                t.raw()
             ));
         } else {
             out.push_str(
@@ -899,7 +901,7 @@ fn {test}() {{
 }}
 ",
             c = f.c,
-            id = t.c,
+            id = t.type_id(),
             rust = t.rust,
             name = f.rust,
             test =

@@ -122,6 +122,9 @@ pub struct TypePlan {
     pub sync: bool,
     /// Its documentation.
     pub doc: String,
+    /// The type id of a `void*` API's objects (`void(TYPE_ID)`); `None` for an
+    /// opaque type of its own.
+    pub void_id: Option<String>,
     /// What its objects keep alive.
     pub keeps: Vec<Keep>,
     /// Its functions.
@@ -129,6 +132,19 @@ pub struct TypePlan {
 }
 
 impl TypePlan {
+    /// The raw type its pointers point to (`raw::sqlite3`, `std::ffi::c_void`).
+    pub fn raw(&self) -> String {
+        match self.void_id {
+            Some(_) => "std::ffi::c_void".to_owned(),
+            None => format!("raw::{}", self.c),
+        }
+    }
+
+    /// The type id its handles carry: the C name, or a `void*` API's own.
+    pub fn type_id(&self) -> &str {
+        self.void_id.as_deref().unwrap_or(&self.c)
+    }
+
     /// The handle's type (`refcount::Owned<native::Statement>`).
     pub fn handle(&self) -> String {
         format!("{}<native::{}>", self.kind.handle(), self.rust)
@@ -261,6 +277,15 @@ impl Plan {
     /// Whether the crate compiles a C shim (the header has inline functions it uses).
     pub fn has_shim(&self) -> bool {
         self.raw.values().any(|f| f.shim.is_some())
+    }
+}
+
+/// The raw pointer type of C type `class`: its opaque struct, or `void` for an
+/// API that passes its objects as `void*`.
+fn pointer_to(types: &[(&Class, String, Kind)], class: &str) -> String {
+    match types.iter().find(|(c, _, _)| c.cpp == class) {
+        Some((c, _, _)) if c.void_id.is_some() => "*mut std::ffi::c_void".to_owned(),
+        _ => format!("*mut raw::{class}"),
     }
 }
 
@@ -525,11 +550,16 @@ impl Plan {
                 | Ownership::Counted { release } => (release.0.clone(), None),
                 _ => unreachable!("refused above"),
             };
-            let pointer = format!("*mut raw::{}", class.cpp);
+            let pointer = pointer_to(&types, &class.cpp);
             for name in std::iter::once(&release).chain(add_ref.as_ref()) {
+                let object = if class.void_id.is_some() {
+                    "void"
+                } else {
+                    &class.cpp
+                };
                 let shim = wrapper.inline.contains(name).then(|| CSignature {
                     returns: "void".to_owned(),
-                    params: vec![format!("{}*", class.cpp)],
+                    params: vec![format!("{object}*")],
                 });
                 declare(&mut plan.raw, name, vec![pointer.clone()], None, shim).map_err(|why| {
                     Refusal::new(format!("type `{}` (classes)", class.cpp), class.code(), why)
@@ -544,6 +574,7 @@ impl Plan {
                 send: class.send,
                 sync: class.sync,
                 doc: class.doc.clone(),
+                void_id: class.void_id.clone(),
                 keeps: keeps.remove(&class.cpp).unwrap_or_default(),
                 functions: functions.remove(&class.cpp).unwrap_or_default(),
             });
@@ -725,7 +756,7 @@ impl Function<'_> {
         // given.
         let mut pointers: Vec<(String, String)> = Vec::new();
         if receiver {
-            raw_params.push(format!("*mut raw::{}", self.class.cpp));
+            raw_params.push(pointer_to(self.types, &self.class.cpp));
             let ptr = match self.kind {
                 Kind::Counted => {
                     function
@@ -812,7 +843,7 @@ impl Function<'_> {
                         if made_class.is_some() || method.returns.owned {
                             return Err(no("it makes two objects: bind it by hand".to_owned()));
                         }
-                        raw_params.push(format!("*mut *mut raw::{class}"));
+                        raw_params.push(format!("*mut {}", pointer_to(self.types, class)));
                         function
                             .prep
                             .push(format!("let mut {name} = std::ptr::null_mut();"));
@@ -837,7 +868,7 @@ impl Function<'_> {
                             }
                             _ => format!("{name}.handle.into_raw().as_ptr()"),
                         };
-                        raw_params.push(format!("*mut raw::{class}"));
+                        raw_params.push(pointer_to(self.types, class));
                         function.params.push(ArgPlan {
                             name: name.clone(),
                             ty: rust.to_owned(),
@@ -846,7 +877,7 @@ impl Function<'_> {
                         function.steals.push(class.to_owned());
                     }
                     (false, Indirection::Pointer(1)) => {
-                        raw_params.push(format!("*mut raw::{class}"));
+                        raw_params.push(pointer_to(self.types, class));
                         function.params.push(ArgPlan {
                             name: name.clone(),
                             ty: format!("&{rust}"),
@@ -1030,7 +1061,7 @@ impl Function<'_> {
                     declare(
                         raw,
                         function_name,
-                        vec![format!("*mut raw::{class}")],
+                        vec![pointer_to(self.types, class)],
                         Some("*const std::ffi::c_char".to_owned()),
                         None,
                     )
@@ -1088,7 +1119,7 @@ impl Function<'_> {
                 function.result = true;
                 returned_class = Some(class.to_owned());
             }
-            format!("*mut raw::{class}")
+            pointer_to(self.types, class)
         } else {
             if function.made.is_some() && returns.ty != CppType::value(Base::Void) {
                 return Err(no(
@@ -1140,16 +1171,33 @@ impl Function<'_> {
                 },
             }
         };
+        // A `void*` API's objects are `void*` in C.
+        let c_text = |ty: &CppType| match ty
+            .named()
+            .and_then(|c| self.types.iter().find(|(t, _, _)| t.cpp == c))
+        {
+            Some((t, _, _)) if t.void_id.is_some() => CppType {
+                base: Base::Void,
+                ..ty.clone()
+            }
+            .to_string(),
+            _ => ty.to_string(),
+        };
         let shim = self.wrapper.inline.contains(&method.cpp).then(|| {
             let mut params = Vec::new();
             if receiver {
                 let is_const = if method.is_const { "const " } else { "" };
-                params.push(format!("{is_const}{}*", self.class.cpp));
+                let object = if self.class.void_id.is_some() {
+                    "void"
+                } else {
+                    &self.class.cpp
+                };
+                params.push(format!("{is_const}{object}*"));
             }
-            params.extend(method.params.iter().map(|p| p.ty.to_string()));
+            params.extend(method.params.iter().map(|p| c_text(&p.ty)));
             let returns = match self.status(&method.returns.ty) {
                 Some(status) => status.repr_spelled.clone(),
-                None => method.returns.ty.to_string(),
+                None => c_text(&method.returns.ty),
             };
             CSignature { returns, params }
         });

@@ -136,6 +136,9 @@ pub struct Class {
     /// Its public bases among the classes wrapped (`base(node)`): a view of it is a
     /// view of each.
     pub bases: Vec<String>,
+    /// A C API that passes its objects as `void*` (C only, `void(TYPE_ID)`): the
+    /// type id that names them (`testnative::dog`), for `refcount::any`'s type tags.
+    pub void_id: Option<String>,
     /// Its documentation, one line of Markdown.
     pub doc: String,
 }
@@ -263,6 +266,7 @@ impl FromStr for Class {
             sync: false,
             retain: false,
             bases: Vec::new(),
+            void_id: None,
             doc,
         };
         for (word, inside) in options {
@@ -272,6 +276,15 @@ impl FromStr for Class {
                 ("retain", None) if class.ownership.kind() == "intrusive" => class.retain = true,
                 ("base", Some(name)) if is_identifier(name.trim()) => {
                     class.bases.push(name.trim().to_owned());
+                }
+                ("void", Some(id))
+                    if !id.trim().is_empty()
+                        && id
+                            .trim()
+                            .chars()
+                            .all(|c| c.is_ascii_graphic() && c != '"' && c != '\\') =>
+                {
+                    class.void_id = Some(id.trim().to_owned());
                 }
                 ("retain", None) => {
                     return Err(refuse(
@@ -312,7 +325,7 @@ impl FromStr for Class {
                         &what,
                         format!(
                             "`{other}` is no option: give new(TYPES), new_NAME(TYPES), send, \
-                             sync, retain or base(CLASS)"
+                             sync, retain, base(CLASS) or (C) void(TYPE_ID)"
                         ),
                     ))
                 }
@@ -354,6 +367,9 @@ impl Class {
         }
         for base in &self.bases {
             code = format!("{code} base({base})");
+        }
+        if let Some(id) = &self.void_id {
+            code = format!("{code} void({id})");
         }
         code
     }

@@ -250,6 +250,20 @@ impl Wrapper {
         if c {
             return crate::c::plan::Plan::new(self, "check").map(drop);
         }
+        if let Some(class) = self.classes.iter().find(|class| class.void_id.is_some()) {
+            return Err(Refusal::new(
+                format!("class `{}` (classes)", class.cpp),
+                class.code(),
+                "`void(TYPE_ID)` is for a C API's `void*` objects: answer `language = \"c\"`",
+            ));
+        }
+        if !self.statuses.is_empty() || self.string_free.is_some() || !self.inline.is_empty() {
+            return Err(Refusal::new(
+                "language (language)",
+                "c++",
+                "statuses, string-free and inline are a C library's: answer `language = \"c\"`",
+            ));
+        }
         crate::plan::Plan::new(self, "check").map(drop)
     }
 

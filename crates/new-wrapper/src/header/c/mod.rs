@@ -920,6 +920,7 @@ impl<'tu> Reader<'tu> {
                 sync: false,
                 retain: false,
                 bases: Vec::new(),
+                void_id: None,
                 doc: String::new(),
             });
         }
