@@ -213,22 +213,49 @@ pub fn add_c(
     answers.string_free = string_free.or(c.string_free);
     answers.inline = c.inline;
     answers.inline_calls = c.inline_calls;
-    // A header may declare what the library was built without (sqlite3's
-    // snapshots, its Windows functions): those are left out.
-    if let Some((file, exported)) = exported_functions(&answers.library) {
-        let inline = answers.inline.clone();
-        answers.methods.retain(|m| {
-            let there = inline.contains(&m.cpp) || exported.contains(&m.cpp);
-            if !there {
-                answers.skipped.push(format!(
-                    "{}: declared, but {} does not export it",
-                    m.cpp,
-                    file.display()
-                ));
-            }
-            there
-        });
+    let library = match &answers.library {
+        Library::Existing {
+            lib_name, lib_dir, ..
+        } => Some((lib_name.clone(), vec![lib_dir.clone()])),
+        Library::PkgConfig { package } => pkg_config_library(package).ok(),
+        _ => None,
+    };
+    if let Some((name, dirs)) = library {
+        leave_out_unexported(
+            &mut answers.methods,
+            &mut answers.skipped,
+            &answers.inline,
+            &name,
+            &dirs,
+        );
     }
+}
+
+/// Leaves out of `methods` the functions that the library file `lib{name}.so` (in
+/// `dirs` or the system's folders) does not export, as `skipped` entries: a header
+/// may declare what the library was built without (sqlite3's snapshots, its
+/// Windows functions). Nothing is left out when the file or `nm` cannot be found.
+pub fn leave_out_unexported(
+    methods: &mut Vec<Method>,
+    skipped: &mut Vec<String>,
+    inline: &[String],
+    name: &str,
+    dirs: &[PathBuf],
+) {
+    let Some((file, exported)) = exported_functions(name, dirs) else {
+        return;
+    };
+    methods.retain(|m| {
+        let there = inline.contains(&m.cpp) || exported.contains(&m.cpp);
+        if !there {
+            skipped.push(format!(
+                "{}: declared, but {} does not export it",
+                m.cpp,
+                file.display()
+            ));
+        }
+        there
+    });
 }
 
 /// The library of `linked` (folders or pkg-config), loaded at run time instead: found
@@ -268,17 +295,13 @@ fn loaded(
     })
 }
 
-/// The library file of `library` (folders or pkg-config) and the functions it
-/// exports, as `nm -D` lists them; `None` when either cannot be found.
-fn exported_functions(library: &Library) -> Option<(PathBuf, std::collections::BTreeSet<String>)> {
-    let (name, dirs) = match library {
-        Library::Existing {
-            lib_name, lib_dir, ..
-        } => (lib_name.clone(), vec![lib_dir.clone()]),
-        Library::PkgConfig { package } => pkg_config_library(package).ok()?,
-        _ => return None,
-    };
-    let file = library_file(&name, &dirs)?;
+/// The library file `lib{name}.so` and the functions it exports, as `nm -D` lists
+/// them; `None` when either cannot be found.
+fn exported_functions(
+    name: &str,
+    dirs: &[PathBuf],
+) -> Option<(PathBuf, std::collections::BTreeSet<String>)> {
+    let file = library_file(name, dirs)?;
     let output = Command::new("nm")
         .args(["-D", "--defined-only"])
         .arg(&file)
@@ -343,7 +366,7 @@ fn major_version(name: &str, dirs: &[PathBuf]) -> Option<u64> {
 }
 
 /// The library a pkg-config package links (its first `-l`) and its folders.
-fn pkg_config_library(package: &str) -> Result<(String, Vec<PathBuf>), Error> {
+pub fn pkg_config_library(package: &str) -> Result<(String, Vec<PathBuf>), Error> {
     let output = Command::new("pkg-config")
         .args(["--libs", package])
         .output()

@@ -37,6 +37,14 @@ pub fn update(root: &Path) -> Result<Updated, Error> {
     let wrapper = Wrapper::load(&path).map_err(Error::Wrapper)?;
     let include_dirs = match &wrapper.library {
         Library::PkgConfig { package } => pkg_config_include_dirs(package)?,
+        Library::Loaded {
+            include_dir: None, ..
+        } => {
+            return Err(Error::Usage(format!(
+                "{WRAPPER_TOML} loads its library but says nowhere its headers are: give \
+                 `include-dir` in its [library] to read them again"
+            )))
+        }
         _ => wrapper.include_dirs(root),
     };
     let found = header::read(&Request {
@@ -57,14 +65,33 @@ pub fn update(root: &Path) -> Result<Updated, Error> {
 
     let mut updated = Updated::default();
     let mut skipped = found.skipped;
+    let mut found_methods = found.methods;
+    if let Some(c) = &found.c {
+        let library = match &wrapper.library {
+            Library::Existing {
+                lib_name, lib_dir, ..
+            } => Some((lib_name.clone(), vec![root.join(lib_dir)])),
+            Library::PkgConfig { package } => crate::options::pkg_config_library(package).ok(),
+            Library::Loaded { name, .. } => Some((name.clone(), Vec::new())),
+            Library::Sources { .. } => None,
+        };
+        if let Some((name, dirs)) = library {
+            crate::options::leave_out_unexported(
+                &mut found_methods,
+                &mut skipped,
+                &c.inline,
+                &name,
+                &dirs,
+            );
+        }
+    }
     // The user's entries first, in their order: kept while the headers declare them.
     let mut merged = Wrapper {
         methods: Vec::new(),
         ..wrapper.clone()
     };
     for entry in &wrapper.methods {
-        let read = found
-            .methods
+        let read = found_methods
             .iter()
             .any(|m| m.signature() == entry.signature());
         // Declared, but not bindable as read: the entry is the user's answer for it.
@@ -110,7 +137,7 @@ pub fn update(root: &Path) -> Result<Updated, Error> {
         }
     }
     // Then what the headers newly declare, each only if it can be bound beside them.
-    for read in found.methods {
+    for read in found_methods {
         if merged
             .methods
             .iter()

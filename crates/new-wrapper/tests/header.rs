@@ -339,3 +339,125 @@ fn a_default_spelled_with_a_macro_is_read_as_the_header_writes_it() {
         "{canvas:?}"
     );
 }
+
+// ANCHOR: c_tally
+#[test]
+fn a_c_header_gives_opaque_types_ownership_statuses_and_stealing_setters() {
+    let found = read_one(library("tally"), "tally/tally.h").unwrap();
+    let c = found.c.as_ref().expect("a `.h` with no class is read as C");
+    assert_eq!(found.namespace, "");
+    assert_eq!(
+        classes_of(&found),
+        [
+            "tally_counter_t=intrusive(tally_counter_ref,tally_counter_unref)",
+            "tally_book_t=unique(tally_book_close)"
+        ]
+    );
+    assert_eq!(
+        c.statuses[0].to_string(),
+        "tally_status : unsigned int ok(TALLY_OK = 0) message(tally_status_string(status))"
+    );
+    assert_eq!(
+        methods_of(&found, "tally_book_t"),
+        [
+            "tally_book_t.tally_book_open(const char* name, out tally_book_t** book) static -> tally_status",
+            "tally_book_t.tally_book_name() const -> const char*",
+            "tally_book_t.tally_book_put(const char* key, steals tally_counter_t* counter) -> tally_status",
+            "tally_book_t.tally_book_get(const char* key) const -> tally_counter_t*",
+            "tally_book_t.tally_book_size() const -> size_t",
+        ]
+    );
+    assert_eq!(
+        methods_of(&found, "tally_counter_t")[0],
+        "tally_counter_t.tally_counter_new() static -> new tally_counter_t*"
+    );
+    // The message function is the status's, not a method; the release is the handle's.
+    assert!(!found
+        .methods
+        .iter()
+        .any(|m| m.cpp == "tally_status_string" || m.cpp == "tally_book_close"));
+    assert_eq!(
+        found.skipped,
+        ["tally_live_counters: no type of its own (a function of none of the types)"]
+    );
+}
+// ANCHOR_END: c_tally
+
+#[test]
+fn a_c_header_read_as_cpp_is_refused_where_as_c_it_reads() {
+    let dir = scratch(
+        "lib.h",
+        "typedef struct thing thing;\n/* Makes one. */\nthing* thing_new(int new);\nvoid thing_free(thing* t);\n",
+    );
+    // `new` names a parameter: no C++ compiler takes it, a C one does.
+    let found = read_one(dir.path().to_owned(), "lib.h").unwrap();
+    assert_eq!(classes_of(&found), ["thing=unique(thing_free)"]);
+    assert_eq!(
+        methods_of(&found, "thing"),
+        ["thing.thing_new(int new) static -> new thing*"]
+    );
+}
+
+#[test]
+fn sqlite3s_statuses_families_and_null_parameters_are_read_from_its_comments() {
+    let found = installed("sqlite3", &["sqlite3.h"], &[]);
+    let c = found.c.as_ref().unwrap();
+    assert_eq!(
+        c.statuses[0].to_string(),
+        "sqlite : int ok(SQLITE_OK = 0) message(sqlite3_errmsg(sqlite3))"
+    );
+    assert_eq!(c.string_free.as_deref(), Some("sqlite3_free"));
+    let classes = classes_of(&found);
+    // A statement is made from its database: the database is counted in Rust.
+    assert!(
+        classes.contains(&"sqlite3=counted(sqlite3_close)".to_owned()),
+        "{classes:?}"
+    );
+    assert!(classes.contains(&"sqlite3_stmt=unique(sqlite3_finalize)".to_owned()));
+    let db = methods_of(&found, "sqlite3");
+    // The family's comment says `pzTail` may be NULL.
+    assert!(db.contains(&"sqlite3.sqlite3_prepare_v2(const char* zSql, int nByte, out sqlite3_stmt** ppStmt, const char** pzTail = NULL) -> sqlite".to_owned()), "{db:?}");
+    assert!(db.contains(
+        &"sqlite3.sqlite3_open(const char* filename, out sqlite3** ppDb) static -> sqlite"
+            .to_owned()
+    ));
+    // `sqlite3_close_v2` releases: no method, whose call would release twice.
+    assert!(!db.iter().any(|m| m.contains("sqlite3_close")), "{db:?}");
+    assert!(found
+        .skipped
+        .iter()
+        .any(|s| s.starts_with("sqlite3_close_v2: releases its `sqlite3`")));
+}
+
+#[test]
+fn janssons_count_is_in_inline_functions_and_cairos_status_is_an_enum() {
+    let jansson = installed("jansson", &["jansson.h"], &[]);
+    let c = jansson.c.as_ref().unwrap();
+    assert_eq!(
+        classes_of(&jansson),
+        ["json_t=intrusive(json_incref,json_decref)"]
+    );
+    for inline in ["json_incref", "json_decref", "json_object_set"] {
+        assert!(c.inline.contains(&inline.to_owned()), "{:?}", c.inline);
+    }
+    // What the inline bodies call, which a loaded crate reaches through pointers.
+    for called in ["json_delete", "json_object_set_new"] {
+        assert!(
+            c.inline_calls.contains(&called.to_owned()),
+            "{:?}",
+            c.inline_calls
+        );
+    }
+    let json = methods_of(&jansson, "json_t");
+    assert!(json.contains(&"json_t.json_object_get(const char* key) const -> json_t*".to_owned()));
+    assert!(json.contains(&"json_t.json_object() static -> new json_t*".to_owned()));
+    let cairo = installed("cairo", &["cairo/cairo.h"], &[]);
+    assert_eq!(
+        cairo.c.as_ref().unwrap().statuses[0].to_string(),
+        "cairo_status_t : unsigned int ok(CAIRO_STATUS_SUCCESS = 0) message(cairo_status_to_string(status))"
+    );
+    assert!(cairo.enums.iter().any(|e| e.cpp == "cairo_format_t"));
+    assert!(
+        classes_of(&cairo).contains(&"cairo_t=intrusive(cairo_reference,cairo_destroy)".to_owned())
+    );
+}

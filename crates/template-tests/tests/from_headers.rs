@@ -326,7 +326,7 @@ fn a_c_header_alone_gives_statuses_out_parameter_factories_and_stealing_setters(
             answers.library = Library::Loaded {
                 name: "tally".to_owned(),
                 version: None,
-                include_dir: None,
+                include_dir: Some(tally.include_dir.clone()),
             };
         }
         let rendered = render(&answers);
@@ -353,6 +353,18 @@ fn a_c_header_alone_gives_statuses_out_parameter_factories_and_stealing_setters(
         if linked.is_none() {
             linked = Some(generated);
         }
+        // Read again, the header gives what the crate holds: nothing changes.
+        let before = std::fs::read_to_string(rendered.root.join("wrapper.toml")).unwrap();
+        let updated = new_wrapper::update::update(&rendered.root).expect("an update");
+        assert_eq!(
+            (updated.added.len(), updated.removed.len()),
+            (0, 0),
+            "{updated:?}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(rendered.root.join("wrapper.toml")).unwrap(),
+            before
+        );
         libraries::add_tests("tally", &rendered.root, name);
         // Found where the test library was built.
         let env = [("TALLY_LIBRARY", tally.lib_dir.as_path())];

@@ -796,7 +796,9 @@ fn types(plan: &Plan) -> String {
 //   (it takes the object's reference);
 // - a function that makes an object (`-> new T*`, `out T**`) may keep the objects
 //   it is given: the object made keeps them alive;
-// - a returned `T*` is borrowed (a reference is added) unless answered `-> new T*`;
+// - a returned `T*` is borrowed (a reference is added) unless answered `-> new T*`
+//   (the header reader answers it for a function that takes no object, or whose
+//   name or comment says it makes one);
 // - a status other than the answered successes is an error, and the message
 //   function describes the last one.
 

@@ -847,6 +847,28 @@ impl<'tu> Reader<'tu> {
                 ));
                 continue;
             }
+            // `json_decrefp(json_t**)`: a release through a pointer, no factory.
+            let releases_through_a_pointer = ownership::rank(&f.name, &self.prefix, RELEASES)
+                .or_else(|| {
+                    let name = f.name.trim_end_matches('p');
+                    ownership::last_word_rank(name, &self.prefix, RELEASES)
+                })
+                .is_some();
+            if releases_through_a_pointer && f.entity.get_arguments().is_some_and(|a| a.len() == 1)
+            {
+                let arguments = f.entity.get_arguments().unwrap_or_default();
+                let pointer_to_pointer = arguments[0]
+                    .get_type()
+                    .and_then(|t| c_type(t, &self.names).ok())
+                    .is_some_and(|t| t.indirection == Indirection::Pointer(2));
+                if pointer_to_pointer {
+                    skipped.push(format!(
+                        "{}: releases an object through a pointer to it (the handle's drop releases)",
+                        f.name
+                    ));
+                    continue;
+                }
+            }
             match self.method(f) {
                 Ok(method) => {
                     if f.inline {
