@@ -341,19 +341,8 @@ fn library_file(name: &str, dirs: &[PathBuf]) -> Option<PathBuf> {
 /// The major version of `lib{name}.so` in `dirs` (or the system's folders): the
 /// number after `.so.` of the file it points to (`libsqlite3.so.0.8.6` gives 0).
 fn major_version(name: &str, dirs: &[PathBuf]) -> Option<u64> {
-    let system = [
-        "/usr/lib/x86_64-linux-gnu",
-        "/usr/lib/aarch64-linux-gnu",
-        "/usr/lib64",
-        "/usr/lib",
-        "/usr/local/lib",
-    ];
     let file = format!("lib{name}.so");
-    dirs.iter()
-        .cloned()
-        .chain(system.iter().map(PathBuf::from))
-        .map(|dir| dir.join(&file))
-        .find(|path| path.exists())
+    library_file(name, dirs)
         .and_then(|path| path.canonicalize().ok())
         .and_then(|real| {
             let real = real.file_name()?.to_string_lossy().into_owned();

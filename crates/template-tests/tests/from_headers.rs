@@ -261,8 +261,14 @@ fn the_dry_runs_values_file_reproduces_the_crate_with_plain_cargo_generate() {
 fn real_library(library: &str) {
     let name = format!("{library}-wrapper");
     let answers = libraries::installed_answers(&name, libraries::real_library(library));
-    let rendered = render(&answers);
-    libraries::add_real_test(library, &rendered.root, &name);
+    run_real(&answers, library);
+}
+
+/// Renders `answers`, adds the program written against real library `library`,
+/// and runs the generated tests, the program, the tour and clippy.
+fn run_real(answers: &new_wrapper::Answers, library: &str) {
+    let rendered = render(answers);
+    libraries::add_real_test(library, &rendered.root, &answers.name);
     test_rendered(&rendered, &[]);
     run_own_test(&rendered.root, library);
     template_tests::cargo(
@@ -381,15 +387,7 @@ fn real_c_library(library: &str, loaded: bool) {
     let mode = if loaded { "loaded" } else { "linked" };
     let name = format!("{library}-{mode}");
     let answers = libraries::installed_c_answers(&name, libraries::real_c_library(library), loaded);
-    let rendered = render(&answers);
-    libraries::add_real_test(library, &rendered.root, &name);
-    test_rendered(&rendered, &[]);
-    run_own_test(&rendered.root, library);
-    template_tests::cargo(
-        &rendered.root,
-        &["clippy", "--all-targets", "--", "-D", "warnings"],
-        &[],
-    );
+    run_real(&answers, library);
 }
 
 /// sqlite3: a database opened through an out-parameter and a status, statements

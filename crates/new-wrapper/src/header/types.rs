@@ -9,7 +9,7 @@ use refcount_build::model::{Base, CppType, Enum, Indirection, Scalar};
 use super::walk::Classes;
 
 /// A built-in scalar type, with its spelling; `Err` for the ones Rust has no match for.
-fn scalar(kind: TypeKind) -> Option<Result<(Scalar, &'static str), &'static str>> {
+pub(crate) fn scalar(kind: TypeKind) -> Option<Result<(Scalar, &'static str), &'static str>> {
     use TypeKind::*;
     Some(Ok(match kind {
         Bool => (Scalar::Bool, "bool"),

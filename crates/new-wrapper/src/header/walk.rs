@@ -43,7 +43,7 @@ pub(crate) fn namespace_of(entity: Entity) -> String {
 }
 
 /// Whether `entity` is declared in one of `headers`.
-fn in_headers(entity: Entity, headers: &[PathBuf]) -> bool {
+pub(crate) fn in_headers(entity: Entity, headers: &[PathBuf]) -> bool {
     let Some(file) = entity
         .get_location()
         .and_then(|location| location.get_file_location().file)

@@ -228,18 +228,7 @@ impl std::error::Error for Error {{
     }}
 }}
 
-impl From<std::ffi::NulError> for Error {{
-    fn from(err: std::ffi::NulError) -> Self {{
-        Error::Nul(err)
-    }}
-}}
-
-impl From<refcount::Error> for Error {{
-    fn from(err: refcount::Error) -> Self {{
-        Error::Handle(err)
-    }}
-}}
-
+{conversions}
 /// A C string the library lends, copied (`None` for null).
 ///
 /// # Safety
@@ -254,6 +243,7 @@ unsafe fn text(text: *const std::ffi::c_char) -> Option<String> {{
         raw = included("raw.rs"),
         native = included("native.rs"),
         types = included("types.rs"),
+        conversions = crate::generate::CONVERSIONS,
         names = names.join(", "),
     )
 }
@@ -438,16 +428,7 @@ fn native(plan: &Plan) -> String {
     }
     out.push_str("use super::raw;\n");
     for t in &plan.types {
-        let bounds: Vec<&str> = [(t.send, "Send"), (t.sync, "Sync")]
-            .iter()
-            .filter(|(on, _)| *on)
-            .map(|(_, name)| *name)
-            .collect();
-        let bounds = if bounds.is_empty() {
-            String::new()
-        } else {
-            format!(": {}", bounds.join(" + "))
-        };
+        let bounds = crate::generate::bounds(t.send, t.sync);
         let mut says = format!(
             "// SAFETY: as answered, `{}` releases what a handle holds",
             t.release
@@ -541,6 +522,17 @@ fn object(plan: &Plan, rust: &str, handle: &str, keeps: &[(String, String)]) -> 
         fields.push(format!("{}: {value}", keep.field));
     }
     format!("{rust} {{ {} }}", fields.join(", "))
+}
+
+/// The handle type of Rust type `rust`, as a path to call on
+/// (`refcount::Shared::<native::Json>`).
+fn handle_path(plan: &Plan, rust: &str) -> String {
+    plan.types
+        .iter()
+        .find(|t| t.rust == rust)
+        .map(|t| t.handle())
+        .expect("a planned type")
+        .replacen('<', "::<", 1)
 }
 
 fn return_type(f: &FnPlan) -> String {
@@ -656,12 +648,7 @@ fn function(out: &mut String, plan: &Plan, t: &TypePlan, f: &FnPlan) {
         body(
             &format!(
                 "let made = unsafe {{ {}::adopt({}) }}.map(|handle| {});",
-                plan.types
-                    .iter()
-                    .find(|t| t.rust == made.rust)
-                    .map(|t| t.handle())
-                    .expect("a planned type")
-                    .replacen('<', "::<", 1),
+                handle_path(plan, &made.rust),
                 made.var,
                 object(plan, &made.rust, "handle", &f.keeps)
             ),
@@ -748,13 +735,7 @@ fn function(out: &mut String, plan: &Plan, t: &TypePlan, f: &FnPlan) {
             ok("copied".to_owned())
         }
         Returns::Object { rust, new: true } => {
-            let handle = plan
-                .types
-                .iter()
-                .find(|t| t.rust == *rust)
-                .map(|t| t.handle())
-                .expect("a planned type")
-                .replacen('<', "::<", 1);
+            let handle = handle_path(plan, rust);
             body("// SAFETY: null or a new object the caller owns.", out);
             body(
                 &format!("let handle = unsafe {{ {handle}::adopt(raw) }}?;"),
@@ -763,13 +744,7 @@ fn function(out: &mut String, plan: &Plan, t: &TypePlan, f: &FnPlan) {
             format!("Ok({})", object(plan, rust, "handle", &f.keeps))
         }
         Returns::Object { rust, new: false } => {
-            let handle = plan
-                .types
-                .iter()
-                .find(|t| t.rust == *rust)
-                .map(|t| t.handle())
-                .expect("a planned type")
-                .replacen('<', "::<", 1);
+            let handle = handle_path(plan, rust);
             body("// SAFETY: null or a live object of a type that counts itself: a reference is added.", out);
             body(
                 &format!("let handle = unsafe {{ {handle}::retain(raw) }}.ok();"),

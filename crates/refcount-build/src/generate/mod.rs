@@ -160,18 +160,8 @@ impl From<cxx::Exception> for Error {{
     }}
 }}
 
-impl From<std::ffi::NulError> for Error {{
-    fn from(err: std::ffi::NulError) -> Self {{
-        Error::Nul(err)
-    }}
-}}
-
-impl From<refcount::Error> for Error {{
-    fn from(err: refcount::Error) -> Self {{
-        Error::Handle(err)
-    }}
-}}
-"#,
+{conversions}"#,
+        conversions = CONVERSIONS,
         ffi = included("ffi.rs"),
         native = included("native.rs"),
         classes = included("classes.rs"),
@@ -184,6 +174,22 @@ impl From<refcount::Error> for Error {{
         },
     ) + if panics { THREW } else { "" }
 }
+
+/// The conversions every generated `Error` has: a C string with a NUL in it, and a
+/// handle's error.
+pub(crate) const CONVERSIONS: &str = "\
+impl From<std::ffi::NulError> for Error {
+    fn from(err: std::ffi::NulError) -> Self {
+        Error::Nul(err)
+    }
+}
+
+impl From<refcount::Error> for Error {
+    fn from(err: refcount::Error) -> Self {
+        Error::Handle(err)
+    }
+}
+";
 
 /// What becomes of an exception from a member not answered `throws`.
 const THREW: &str = r#"
@@ -235,6 +241,21 @@ impl Out {
         if self.anchors {
             self.line(&format!("{indent}// ANCHOR_END: {name}"));
         }
+    }
+}
+
+/// The thread-safety bounds a `native_type!` declares (`: Send + Sync`), those
+/// answered only.
+pub(crate) fn bounds(send: bool, sync: bool) -> String {
+    let bounds: Vec<&str> = [(send, "Send"), (sync, "Sync")]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, name)| *name)
+        .collect();
+    if bounds.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", bounds.join(" + "))
     }
 }
 

@@ -36,16 +36,7 @@ pub fn native(plan: &Plan, options: Options) -> String {
         if !c.send && !c.sync {
             out.line("// Not answered thread-safe: handles of it stay on their thread.");
         }
-        let bounds: Vec<&str> = [(c.send, "Send"), (c.sync, "Sync")]
-            .iter()
-            .filter(|(on, _)| *on)
-            .map(|(_, name)| *name)
-            .collect();
-        let bounds = if bounds.is_empty() {
-            String::new()
-        } else {
-            format!(": {}", bounds.join(" + "))
-        };
+        let bounds = super::bounds(c.send, c.sync);
         out.line("refcount::native_type! {");
         out.line(&format!("    unsafe impl ffi::{}{bounds} {{", c.rust));
         out.line(&format!("        type_id: \"{}\",", c.type_id));

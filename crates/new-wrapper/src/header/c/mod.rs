@@ -48,6 +48,7 @@ use refcount_build::Class;
 use self::ownership::{gives_a_message, makes, says, ADD_REFS, RELEASES};
 use self::types::{c_type, usr_of, Names};
 use super::comments::one_line;
+use super::walk::in_headers;
 use super::{ClassRequest, Found, ReadError, Request};
 
 /// What only a C library's read gives.
@@ -75,19 +76,6 @@ struct Function<'tu> {
     /// Its doc comment as written, one line.
     doc: String,
     inline: bool,
-}
-
-/// Whether `entity` is declared in one of `headers`.
-fn in_headers(entity: Entity, headers: &[PathBuf]) -> bool {
-    let Some(file) = entity
-        .get_location()
-        .and_then(|location| location.get_file_location().file)
-    else {
-        return false;
-    };
-    let path = file.get_path();
-    let path = path.canonicalize().unwrap_or(path);
-    headers.contains(&path)
 }
 
 /// The first sentence of a doc (sqlite3's run to pages), at most about 200 characters.

@@ -29,28 +29,11 @@ fn scalar(ty: Type) -> Option<Result<(Scalar, String), String>> {
     if let Some(scalar) = Scalar::from_cpp(spelled) {
         return Some(Ok((scalar, spelled.to_owned())));
     }
-    use TypeKind::*;
-    let (scalar, name) = match ty.get_canonical_type().get_kind() {
-        Bool => (Scalar::Bool, "bool"),
-        SChar => (Scalar::I8, "signed char"),
-        UChar => (Scalar::U8, "unsigned char"),
-        Short => (Scalar::I16, "short"),
-        UShort => (Scalar::U16, "unsigned short"),
-        Int => (Scalar::I32, "int"),
-        UInt => (Scalar::U32, "unsigned int"),
-        Long => (Scalar::I64, "long"),
-        ULong => (Scalar::U64, "unsigned long"),
-        LongLong => (Scalar::I64, "long long"),
-        ULongLong => (Scalar::U64, "unsigned long long"),
-        Float => (Scalar::F32, "float"),
-        Double => (Scalar::F64, "double"),
-        WChar | Char16 | Char32 => return Some(Err("a wide character type".to_owned())),
-        LongDouble | Float128 | Half | Float16 | Int128 | UInt128 => {
-            return Some(Err(format!("a `{spelled}`, which Rust has no match for")))
-        }
-        _ => return None,
-    };
-    Some(Ok((scalar, name.to_owned())))
+    // Otherwise by its kind, as the C++ reader reads it.
+    match crate::header::types::scalar(ty.get_canonical_type().get_kind())? {
+        Ok((scalar, name)) => Some(Ok((scalar, name.to_owned()))),
+        Err(why) => Some(Err(format!("a `{spelled}`: {why}"))),
+    }
 }
 
 /// `ty` as the model's type, or why the kit cannot carry it.
