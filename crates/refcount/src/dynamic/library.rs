@@ -68,23 +68,7 @@ impl Library {
     ///
     /// `F` must be the function's real signature: nothing can check it.
     pub unsafe fn function<F: FnPtr>(&self, symbol: &str) -> Result<Function<F>> {
-        // SAFETY: read as a plain address first, which any symbol has.
-        let address = match unsafe { self.inner.get::<*mut c_void>(symbol.as_bytes()) } {
-            Ok(found) => *found,
-            Err(err) => {
-                return Err(Error::SymbolNotFound {
-                    library: self.path.display().to_string(),
-                    symbol: symbol.to_owned(),
-                    reason: source_chain(&err),
-                })
-            }
-        };
-        if address.is_null() {
-            return Err(Error::NullSymbol {
-                library: self.path.display().to_string(),
-                symbol: symbol.to_owned(),
-            });
-        }
+        let address = self.address(symbol)?.as_ptr();
         const { assert!(std::mem::size_of::<F>() == std::mem::size_of::<*mut c_void>()) };
         // SAFETY: `FnPtr` types are `extern "C"` function pointers, the size of an
         // address on every platform libloading supports; the address is not null, and
@@ -108,6 +92,15 @@ impl Library {
     /// Fails as [`function`](Library::function) does: a missing symbol or a null
     /// address.
     pub fn pinned_address(&self, symbol: &str) -> Result<std::ptr::NonNull<c_void>> {
+        let address = self.address(symbol)?;
+        // The library stays loaded for the program's life: the count leaked here is
+        // never given back.
+        std::mem::forget(self.inner.clone());
+        Ok(address)
+    }
+
+    /// The address of `symbol`, not null, or why there is none.
+    fn address(&self, symbol: &str) -> Result<std::ptr::NonNull<c_void>> {
         // SAFETY: read as a plain address, which any symbol has; it is not called here.
         let address = match unsafe { self.inner.get::<*mut c_void>(symbol.as_bytes()) } {
             Ok(found) => *found,
@@ -119,14 +112,10 @@ impl Library {
                 })
             }
         };
-        let address = std::ptr::NonNull::new(address).ok_or_else(|| Error::NullSymbol {
+        std::ptr::NonNull::new(address).ok_or_else(|| Error::NullSymbol {
             library: self.path.display().to_string(),
             symbol: symbol.to_owned(),
-        })?;
-        // The library stays loaded for the program's life: the count leaked here is
-        // never given back.
-        std::mem::forget(self.inner.clone());
-        Ok(address)
+        })
     }
 
     /// Looks up a function that not every version of the library has: `None` when

@@ -58,10 +58,25 @@ fn main() -> ExitCode {
             Some("canvas"),
         ),
     ];
-    for real in REAL_LIBRARIES {
-        let library = real.library;
-        let name = format!("{library}-read");
-        let answers = installed_answers(&name, real);
+    // The installed libraries' crates, each with its program.
+    let mut real: Vec<(&str, String, Answers)> = REAL_LIBRARIES
+        .iter()
+        .map(|real| {
+            let name = format!("{}-read", real.library);
+            (real.library, name.clone(), installed_answers(&name, *real))
+        })
+        .collect();
+    for c in REAL_C_LIBRARIES {
+        for loaded in [false, true] {
+            let name = format!("{}-{}", c.library, if loaded { "loaded" } else { "linked" });
+            real.push((
+                c.library,
+                name.clone(),
+                installed_c_answers(&name, c, loaded),
+            ));
+        }
+    }
+    for (library, name, answers) in real {
         match generate(&template_dir(), &answers, &out.join(&name)) {
             Ok(folder) => {
                 add_real_test(library, &folder, &name);
@@ -70,23 +85,6 @@ fn main() -> ExitCode {
             Err(err) => {
                 eprintln!("error: generating {name}: {err}");
                 return ExitCode::FAILURE;
-            }
-        }
-    }
-    for real in REAL_C_LIBRARIES {
-        for loaded in [false, true] {
-            let library = real.library;
-            let name = format!("{library}-{}", if loaded { "loaded" } else { "linked" });
-            let answers = installed_c_answers(&name, real, loaded);
-            match generate(&template_dir(), &answers, &out.join(&name)) {
-                Ok(folder) => {
-                    add_real_test(library, &folder, &name);
-                    println!("{}", folder.display());
-                }
-                Err(err) => {
-                    eprintln!("error: generating {name}: {err}");
-                    return ExitCode::FAILURE;
-                }
             }
         }
     }
