@@ -220,17 +220,47 @@ pub fn read(request: &Request) -> Result<Found, ReadError> {
         Some(Language::C) => c::read(request),
         Some(Language::Cpp) => read_cpp(request),
         None => {
-            let read = read_cpp(request);
             let c_headers = request.headers.iter().all(|h| h.ends_with(".h"));
-            match read {
-                // A C library's header declares no class (or C++ cannot parse it).
-                Err(ReadError::Refused(_) | ReadError::Diagnostics(_)) if c_headers => {
-                    c::read(request)
+            if c_headers && !request.headers.iter().any(|h| names_cpp(request, h)) {
+                // Read as C first (parsing a large C header as C++ costs more than
+                // the whole C read); a header C cannot read is C++'s.
+                match c::read(request) {
+                    Err(ReadError::Refused(_) | ReadError::Diagnostics(_)) => read_cpp(request),
+                    read => read,
                 }
-                read => read,
+            } else {
+                match read_cpp(request) {
+                    // A C library's header declares no class (or C++ cannot parse it).
+                    Err(ReadError::Refused(_) | ReadError::Diagnostics(_)) if c_headers => {
+                        c::read(request)
+                    }
+                    read => read,
+                }
             }
         }
     }
+}
+
+/// Whether header `header` (found in the request's include folders or the system's)
+/// says it is C++: a line that opens a namespace, a class or a template.
+fn names_cpp(request: &Request, header: &str) -> bool {
+    let folders = request
+        .include_dirs
+        .iter()
+        .cloned()
+        .chain(["/usr/include", "/usr/local/include"].map(PathBuf::from));
+    let Some(text) = folders
+        .map(|dir| dir.join(header))
+        .find(|path| path.is_file())
+        .and_then(|path| std::fs::read_to_string(path).ok())
+    else {
+        return false;
+    };
+    text.lines().map(str::trim_start).any(|line| {
+        ["namespace ", "class ", "template<", "template <"]
+            .iter()
+            .any(|word| line.starts_with(word))
+    })
 }
 
 fn read_cpp(request: &Request) -> Result<Found, ReadError> {
