@@ -1,8 +1,10 @@
-//! Builds the sample C++ library as a shared library, for the crate to load at run time.
+//! Builds the sample C++ library as a shared library, for the crate to load at run
+//! time, then generates the bindings from `wrapper.toml` (as every generated crate's
+//! build script does).
 //!
 //! Nothing is linked: the crate finds `libtestnative` when it runs, as a program
 //! finds a library installed on the system. The folder built here is one of the
-//! places it looks (`TESTNATIVE_BUILD_DIR`).
+//! places the generated `search()` looks (`TESTNATIVE_BUILD_DIR`).
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -57,4 +59,9 @@ fn main() {
     println!("cargo:rustc-env=TESTNATIVE_BUILD_DIR={}", out.display());
     println!("cargo:rerun-if-changed={NATIVE}/include");
     println!("cargo:rerun-if-changed={NATIVE}/src");
+
+    if let Err(err) = refcount_build::build() {
+        eprintln!("error: {err}");
+        std::process::exit(1);
+    }
 }

@@ -1,7 +1,7 @@
 //! The dog and its owner, over the C API loaded at run time.
 
 // ANCHOR: walk
-use dog_dynamic::{num_dogs, num_owners, Dog, DogOwner, Error};
+use dog_dynamic::{Dog, DogOwner, Error};
 
 fn main() -> Result<(), Error> {
     let dog = Dog::new()?;
@@ -9,8 +9,8 @@ fn main() -> Result<(), Error> {
     println!("loaded {}", dog_dynamic::api()?.library().path().display());
     println!(
         "a dog and its owner: {} dog(s), {} owner(s)",
-        num_dogs()?,
-        num_owners()?
+        Dog::num_dogs()?,
+        DogOwner::num_owners()?
     );
 
     owner.say_walk();
@@ -25,14 +25,14 @@ fn main() -> Result<(), Error> {
     println!(
         "we dropped our dog, yet the owner walks it: position {}, {} dog(s) alive",
         owner.dog().position(),
-        num_dogs()?
+        Dog::num_dogs()?
     );
 
     drop(owner);
     println!(
         "the owner is gone, and the dog with it: {} dog(s), {} owner(s)",
-        num_dogs()?,
-        num_owners()?
+        Dog::num_dogs()?,
+        DogOwner::num_owners()?
     );
     Ok(())
 }

@@ -9,7 +9,7 @@ use std::ptr;
 mod common;
 
 use common::{TestDog, TestOwner};
-use dog_dynamic::{api, num_dogs, num_owners, take_error, Dog, DogOwner};
+use dog_dynamic::{api, take_error, Dog, DogOwner};
 use proptest::prelude::*;
 use refcount::any::AnyHandle;
 use refcount::leak::LeakCheck;
@@ -98,7 +98,7 @@ impl Model {
                 let Some(s) = self.pick(i) else { return };
                 let (id, owner) = match &self.slots[s] {
                     Slot::Dog(id, dog) => (*id, DogOwner::new(dog).unwrap()),
-                    Slot::Owner(id, owner) => (*id, DogOwner::new(owner.dog()).unwrap()),
+                    Slot::Owner(id, owner) => (*id, DogOwner::new(&owner.dog()).unwrap()),
                     Slot::Counted(..) => return,
                 };
                 self.hold(id);
@@ -108,7 +108,7 @@ impl Model {
                 let Some(s) = self.pick(i) else { return };
                 let (id, copy) = match &self.slots[s] {
                     Slot::Dog(id, dog) => (*id, Slot::Dog(*id, dog.clone())),
-                    Slot::Owner(id, owner) => (*id, Slot::Dog(*id, owner.dog().clone())),
+                    Slot::Owner(id, owner) => (*id, Slot::Dog(*id, owner.dog())),
                     Slot::Counted(id, dog) => {
                         if dog.is_closed() {
                             return;
@@ -186,16 +186,16 @@ proptest! {
     #[test]
     fn the_library_agrees_with_the_model(ops in prop::collection::vec(op(), 1..48)) {
         let check = LeakCheck::start();
-        let (dogs, owners) = (num_dogs().unwrap(), num_owners().unwrap());
+        let (dogs, owners) = (Dog::num_dogs().unwrap(), DogOwner::num_owners().unwrap());
         let mut model = Model::default();
         for op in ops {
             model.apply(op);
-            prop_assert_eq!(num_dogs().unwrap() - dogs, model.dogs.len() as i32);
-            prop_assert_eq!(num_owners().unwrap() - owners, model.owners() as i32);
+            prop_assert_eq!(Dog::num_dogs().unwrap() - dogs, model.dogs.len() as i32);
+            prop_assert_eq!(DogOwner::num_owners().unwrap() - owners, model.owners() as i32);
             prop_assert_eq!(take_error(), None);
         }
         drop(std::mem::take(&mut model.slots));
-        prop_assert_eq!((num_dogs().unwrap(), num_owners().unwrap()), (dogs, owners));
+        prop_assert_eq!((Dog::num_dogs().unwrap(), DogOwner::num_owners().unwrap()), (dogs, owners));
         check.finish().unwrap();
     }
 }

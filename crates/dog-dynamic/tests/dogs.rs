@@ -11,8 +11,8 @@ use std::thread;
 
 use common::TestDog;
 use dog_dynamic::{
-    adopt_any, api, clear_error_hook, num_dogs, num_owners, set_error_hook, take_error, DateTime,
-    Dog, DogOwner, Error,
+    adopt_any, api, clear_error_hook, extras, set_error_hook, take_error, DateTime, Dog, DogOwner,
+    Error,
 };
 use refcount::any::AnyHandle;
 use refcount::leak::LeakCheck;
@@ -22,10 +22,10 @@ use refcount::Counted;
 /// Runs `test` alone (the library's counters are global) and checks that it leaked nothing.
 fn checked(test: impl FnOnce()) {
     let check = LeakCheck::start();
-    let before = (num_dogs().unwrap(), num_owners().unwrap());
+    let before = (Dog::num_dogs().unwrap(), DogOwner::num_owners().unwrap());
     test();
     assert_eq!(
-        (num_dogs().unwrap(), num_owners().unwrap()),
+        (Dog::num_dogs().unwrap(), DogOwner::num_owners().unwrap()),
         before,
         "native objects leaked"
     );
@@ -47,17 +47,23 @@ fn counts_across_a_dog_and_its_owner() {
             "the owner's wrapper holds the dog"
         );
         assert_eq!(owner.reference_count(), 1);
-        assert_eq!((num_dogs().unwrap(), num_owners().unwrap()), (1, 1));
+        assert_eq!(
+            (Dog::num_dogs().unwrap(), DogOwner::num_owners().unwrap()),
+            (1, 1)
+        );
         drop(dog);
         assert_eq!(
-            num_dogs().unwrap(),
+            Dog::num_dogs().unwrap(),
             1,
             "the owner keeps the native dog alive"
         );
         owner.say_walk();
         assert_eq!(owner.dog().position(), 1);
         drop(owner);
-        assert_eq!((num_dogs().unwrap(), num_owners().unwrap()), (0, 0));
+        assert_eq!(
+            (Dog::num_dogs().unwrap(), DogOwner::num_owners().unwrap()),
+            (0, 0)
+        );
     });
 }
 // ANCHOR_END: counts
@@ -71,7 +77,7 @@ fn clones_add_native_references_and_drops_free() {
         assert_eq!(dog.wag_tail(), 1);
         assert_eq!(twin.wag_tail(), 2);
         drop(dog);
-        assert_eq!((twin.reference_count(), num_dogs().unwrap()), (1, 1));
+        assert_eq!((twin.reference_count(), Dog::num_dogs().unwrap()), (1, 1));
     });
 }
 
@@ -84,7 +90,7 @@ fn a_forced_close_releases_once_and_twice_is_harmless() {
         let twin = dog.clone();
         assert!(dog.close());
         assert!(!twin.close());
-        assert_eq!(num_dogs().unwrap(), 0);
+        assert_eq!(Dog::num_dogs().unwrap(), 0);
         assert_eq!(
             twin.lease().unwrap_err(),
             refcount::Error::Disposed {
@@ -133,11 +139,14 @@ fn a_null_from_the_library_is_an_error_with_the_reason() {
         );
         // SAFETY: null is refused before anything else.
         let err = unsafe { adopt_any(raw) }.unwrap_err();
-        assert_eq!(
-            err,
-            Error::Handle(refcount::Error::Null {
-                type_id: "testnative::dog or testnative::owner"
-            })
+        assert!(
+            matches!(
+                err,
+                Error::Handle(refcount::Error::Null {
+                    type_id: "testnative::dog or testnative::owner"
+                })
+            ),
+            "{err}"
         );
     });
 }
@@ -145,10 +154,10 @@ fn a_null_from_the_library_is_an_error_with_the_reason() {
 #[test]
 fn errors_from_the_callback_become_err_values() {
     checked(|| {
-        let api = api().unwrap();
+        let extras = extras().unwrap();
         let message = CString::new("the dog ran away").unwrap();
         // SAFETY: a valid C string, alive during the call.
-        unsafe { api.trigger_error.call(message.as_ptr()) };
+        unsafe { extras.trigger_error.call(message.as_ptr()) };
         assert_eq!(take_error().as_deref(), Some("the dog ran away"));
         assert_eq!(take_error(), None, "an error is reported once");
     });
@@ -158,11 +167,11 @@ fn errors_from_the_callback_become_err_values() {
 #[test]
 fn a_panic_in_the_error_hook_never_unwinds_into_c() {
     checked(|| {
-        let api = api().unwrap();
+        let extras = extras().unwrap();
         set_error_hook(|message| panic!("hook refused {message:?}"));
         let message = CString::new("boom").unwrap();
         // SAFETY: a valid C string, alive during the call.
-        unsafe { api.trigger_error.call(message.as_ptr()) };
+        unsafe { extras.trigger_error.call(message.as_ptr()) };
         clear_error_hook();
         assert_eq!(
             take_error().as_deref(),
@@ -175,9 +184,9 @@ fn a_panic_in_the_error_hook_never_unwinds_into_c() {
 #[test]
 fn a_struct_passes_by_value_both_ways() {
     checked(|| {
-        let api = api().unwrap();
+        let extras = extras().unwrap();
         // SAFETY: plain integers in, a plain struct out.
-        let date = unsafe { api.create_date.call(2026, 11, 24, 13, 5, 59) };
+        let date = unsafe { extras.create_date.call(2026, 11, 24, 13, 5, 59) };
         assert_eq!(
             date,
             DateTime {
@@ -192,8 +201,8 @@ fn a_struct_passes_by_value_both_ways() {
         // SAFETY: as above.
         let (same, other) = unsafe {
             (
-                api.test_date.call(date, 2026, 11, 24, 13, 5, 59),
-                api.test_date.call(date, 2026, 11, 24, 13, 5, 58),
+                extras.test_date.call(date, 2026, 11, 24, 13, 5, 59),
+                extras.test_date.call(date, 2026, 11, 24, 13, 5, 58),
             )
         };
         assert_eq!((same, other), (1, 0));
@@ -264,7 +273,7 @@ fn eight_threads_share_counted_dogs_and_race_a_close() {
             });
             assert!(dog.is_closed());
             assert_eq!(
-                num_dogs().unwrap(),
+                Dog::num_dogs().unwrap(),
                 0,
                 "released exactly once, at the close"
             );

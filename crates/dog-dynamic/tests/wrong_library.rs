@@ -2,7 +2,7 @@
 //!
 //! A test binary of its own, because the API is loaded once per process.
 
-use dog_dynamic::{api, num_dogs, Dog, Error};
+use dog_dynamic::{api, Dog, Error};
 use refcount::dynamic::Search;
 
 #[test]
@@ -13,16 +13,20 @@ fn a_library_without_the_api_names_the_missing_symbol_every_time() {
 
     let err = api().unwrap_err();
     assert!(
-        matches!(&err, refcount::Error::SymbolNotFound { symbol, .. } if symbol == "create_dog"),
+        matches!(&err, refcount::Error::SymbolNotFound { symbol, .. } if symbol == "add_reference"),
         "{err}"
     );
     assert!(
-        err.to_string().contains("has no symbol `create_dog`"),
+        err.to_string().contains("has no symbol `add_reference`"),
         "{err}"
     );
     let Err(Error::Handle(again)) = Dog::new() else {
         panic!("no dog without the library")
     };
     assert_eq!(again, err, "the same error, without loading again");
-    assert!(num_dogs().is_err());
+    assert!(
+        dog_dynamic::extras().is_err(),
+        "nor the hand-written functions"
+    );
+    assert!(Dog::num_dogs().is_err());
 }

@@ -70,6 +70,8 @@ pub struct Answers {
     pub statuses: Vec<Status>,
     /// The function that frees a C library's returned strings (`string_free`).
     pub string_free: Option<String>,
+    /// The function that registers a C library's error callback (`error_callback`).
+    pub error_callback: Option<String>,
     /// The C header's inline functions the wrapper calls (`inline`).
     pub inline: Vec<String>,
     /// The exported functions those call (`inline_calls`).
@@ -159,6 +161,7 @@ impl Answers {
             language: Language::Cpp,
             statuses: Vec::new(),
             string_free: None,
+            error_callback: None,
             inline: Vec::new(),
             inline_calls: Vec::new(),
             library: Library::Bundled { cpp_dir: None },
@@ -201,6 +204,10 @@ impl Answers {
             format!(
                 "string_free={}",
                 self.string_free.as_deref().unwrap_or_default()
+            ),
+            format!(
+                "error_callback={}",
+                self.error_callback.as_deref().unwrap_or_default()
             ),
             format!("inline={}", list(&self.inline)),
             format!("inline_calls={}", list(&self.inline_calls)),
@@ -336,6 +343,7 @@ impl Answers {
             language: self.language,
             statuses: self.statuses.clone(),
             string_free: self.string_free.clone(),
+            error_callback: self.error_callback.clone(),
             inline: self.inline.clone(),
             inline_calls: self.inline_calls.clone(),
             namespace: if c {

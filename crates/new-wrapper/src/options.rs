@@ -211,6 +211,7 @@ pub fn add_c(
         }
     }
     answers.string_free = string_free.or(c.string_free);
+    answers.error_callback = c.error_callback;
     answers.inline = c.inline;
     answers.inline_calls = c.inline_calls;
     let library = match &answers.library {

@@ -124,6 +124,9 @@ pub fn update(root: &Path) -> Result<Updated, Error> {
         if merged.string_free.is_none() {
             merged.string_free = c.string_free;
         }
+        if merged.error_callback.is_none() {
+            merged.error_callback = c.error_callback;
+        }
     }
     for read in found.smart_pointers {
         if !merged.smart_pointers.contains(&read) {

@@ -376,9 +376,13 @@ fn a_c_header_gives_opaque_types_ownership_statuses_and_stealing_setters() {
         .methods
         .iter()
         .any(|m| m.cpp == "tally_status_string" || m.cpp == "tally_book_close"));
+    assert_eq!(c.error_callback.as_deref(), Some("tally_set_error_handler"));
     assert_eq!(
         found.skipped,
-        ["tally_live_counters: no type of its own (a function of none of the types)"]
+        [
+            "tally_set_error_handler: the crate registers its error callback with it (error-callback)",
+            "tally_live_counters: no type of its own (a function of none of the types)"
+        ]
     );
 }
 // ANCHOR_END: c_tally
@@ -460,4 +464,30 @@ fn janssons_count_is_in_inline_functions_and_cairos_status_is_an_enum() {
     assert!(
         classes_of(&cairo).contains(&"cairo_t=intrusive(cairo_reference,cairo_destroy)".to_owned())
     );
+}
+
+#[test]
+fn an_error_callback_is_found_by_its_name_and_its_message_parameter() {
+    // Only a function named for errors that takes a `void (*)(const char*)`, through
+    // a typedef or not; the others are functions of no type.
+    let dir = scratch(
+        "lib.h",
+        "typedef struct thing thing;\nthing* thing_new(void);\nvoid thing_free(thing* t);\n\
+         void thing_set_progress(void (*progress)(const char* stage));\n\
+         void thing_set_error_code_handler(void (*handler)(int code));\n\
+         typedef void (*thing_error_fn)(const char* message);\n\
+         void thing_on_error(thing_error_fn callback);\n",
+    );
+    let found = read_one(dir.path().to_owned(), "lib.h").unwrap();
+    let c = found.c.as_ref().expect("read as C");
+    assert_eq!(c.error_callback.as_deref(), Some("thing_on_error"));
+    assert!(
+        found.skipped.contains(
+            &"thing_on_error: the crate registers its error callback with it (error-callback)"
+                .to_owned()
+        ),
+        "{:?}",
+        found.skipped
+    );
+    assert!(!found.methods.iter().any(|m| m.cpp == "thing_on_error"));
 }

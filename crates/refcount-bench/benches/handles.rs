@@ -75,7 +75,10 @@ fn main() {
     bench_all(&mut c, &dogs);
     c.final_summary();
     drop(dogs);
-    let live = (dog_cxx::Dog::num_dogs(), dog_dynamic::num_dogs().unwrap());
+    let live = (
+        dog_cxx::Dog::num_dogs(),
+        dog_dynamic::Dog::num_dogs().unwrap(),
+    );
     assert_eq!(live, (0, 0), "a benchmark leaked dogs");
     print_table();
 }

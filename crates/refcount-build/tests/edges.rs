@@ -9,6 +9,7 @@ fn wrapper(classes: &[&str], methods: &[&str]) -> Wrapper {
         language: Default::default(),
         statuses: Vec::new(),
         string_free: None,
+        error_callback: None,
         inline: Vec::new(),
         inline_calls: Vec::new(),
         namespace: "acme".to_owned(),

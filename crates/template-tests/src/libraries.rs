@@ -223,25 +223,28 @@ pub fn zoo_answers(name: &str, library: Library) -> Answers {
 // ANCHOR: c_api_answers
 /// The sample's C API (`native-cpp/include/testnative/c_api.h`), answered: its
 /// objects are `void*`, so each type says which `void*` it is and the type id that
-/// names it, as `dog-dynamic` does by hand. The owner keeps its dog alive: a
-/// factory's objects are kept by what it makes.
+/// names it; its counts are atomic and its callback may run on any thread, so both
+/// are thread-safe; it reports failures to the callback it registers. The owner
+/// keeps its dog alive: a factory's objects are kept by what it makes.
+/// `crates/dog-dynamic` is what these answers generate, loaded.
 pub fn c_api_answers(name: &str, library: Library) -> Answers {
     Answers {
         language: refcount_build::model::Language::C,
         classes: parsed::<Class>(&[
-            "dog as Dog=intrusive(add_reference,release) void(testnative::dog)  # A dog.",
-            "owner as DogOwner=intrusive(add_reference,release) void(testnative::owner)  # An owner of a dog, which keeps the dog alive.",
+            "dog as Dog=intrusive(add_reference,release) void(testnative::dog) send sync  # A dog of the sample library. Thread-safe: its state and count are atomic.",
+            "owner as DogOwner=intrusive(add_reference,release) void(testnative::owner) send sync  # An owner of a dog. The C owner keeps the dog's pointer without a reference: this wrapper keeps the dog alive for it.",
         ]),
+        error_callback: Some("register_error_callback".to_owned()),
         methods: parsed::<Method>(&[
             "dog.create_dog() static -> new dog* as new  # A new dog, at position 0.",
-            "dog.get_dog_position() -> int as position",
-            "dog.wag_tail() -> int",
-            "dog.get_reference_count() -> int as reference_count",
-            "dog.num_dogs() static -> int",
-            "owner.create_owner(dog* dog) static -> new owner* as new",
-            "owner.say_walk()",
-            "owner.get_reference_count() -> int as reference_count",
-            "owner.num_owners() static -> int",
+            "dog.get_dog_position() -> int as position  # Number of walks taken so far: a new dog starts at 0.",
+            "dog.wag_tail() -> int  # Wags once and returns the total number of wags including this one, so the first call returns 1.",
+            "dog.get_reference_count() -> int as reference_count  # The native reference count: a snapshot, for diagnostics and tests.",
+            "dog.num_dogs() static -> int  # Number of dogs currently alive in the process.",
+            "owner.create_owner(dog* dog) static -> new owner* as new  # A new owner of `dog`.",
+            "owner.say_walk()  # Walks the dog.",
+            "owner.get_reference_count() -> int as reference_count  # The native reference count: a snapshot, for diagnostics and tests.",
+            "owner.num_owners() static -> int  # Number of owners currently alive in the process.",
         ]),
         ..answers(name, "", library, "testnative/c_api.h")
     }

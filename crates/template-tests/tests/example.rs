@@ -1,17 +1,18 @@
-//! One source of truth: `crates/dog-cxx` is what the template generates, the book's
-//! excerpts of its generated code are what its build generates, and the bundled C++
-//! sources are the kit's `native-cpp`. These tests prove it.
+//! One source of truth: `crates/dog-cxx` is what the template generates,
+//! `crates/dog-dynamic` is too (with additions of its own, apart), the book's
+//! excerpts of their generated code are what their builds generate, and the bundled
+//! C++ sources are the kit's `native-cpp`. These tests prove it.
 //!
 //! After changing the template or the generator on purpose, run
 //! `UPDATE_EXAMPLE=1 cargo test -p template-tests --test example` to rewrite
 //! `crates/dog-cxx` and `book/generated/` from them, and the template's `cpp/` from
 //! `native-cpp`.
 
-use new_wrapper::{Answers, Library};
+use new_wrapper::{Answers, Library, RefcountSource};
 use refcount_build::generate::Options;
 use refcount_build::Plan;
 use template_tests::libraries::{
-    geo_answers, read_answers, sources, store_answers, zoo_answers, Built,
+    c_api_answers, geo_answers, read_answers, sources, store_answers, zoo_answers, Built,
 };
 use template_tests::{files, kit_root, plan, render, render_defines, templatize_cpp};
 
@@ -54,6 +55,80 @@ fn dog_cxx_is_what_the_template_generates() {
              run `UPDATE_EXAMPLE=1 cargo test -p template-tests --test example` after \
              changing the template (never edit crates/dog-cxx by hand)"
         );
+    }
+}
+
+/// What the template renders for `crates/dog-dynamic`: the sample's C API,
+/// answered (`c_api_answers`), loaded at run time.
+fn dog_dynamic_answers() -> Answers {
+    Answers {
+        refcount: RefcountSource::Path("../refcount".to_owned()),
+        ..c_api_answers(
+            "dog-dynamic",
+            Library::Loaded {
+                name: "testnative".to_owned(),
+                version: None,
+                include_dir: None,
+            },
+        )
+    }
+}
+
+/// The files of `crates/dog-dynamic` that are the template's: its description, and
+/// the files that include the generated tests and tour. The rest is the crate's own,
+/// as the template leaves it to every crate: its manifest, its build script (which
+/// builds the sample as a shared library, then generates), and its hand-written
+/// additions beside the generated module in `src/`.
+const DOG_DYNAMIC_GENERATED: [&str; 3] = ["wrapper.toml", "tests/generated.rs", "examples/tour.rs"];
+
+#[test]
+fn dog_dynamic_is_what_the_template_generates_with_additions_of_its_own() {
+    let rendered = render(&dog_dynamic_answers());
+    let generated = files(&rendered.root);
+    let crate_dir = kit_root().join("crates/dog-dynamic");
+    if std::env::var_os("UPDATE_EXAMPLE").is_some() {
+        for path in DOG_DYNAMIC_GENERATED {
+            let target = crate_dir.join(path);
+            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+            std::fs::write(target, &generated[path]).unwrap();
+        }
+    }
+    let own = files(&crate_dir);
+    for path in DOG_DYNAMIC_GENERATED {
+        assert!(
+            own.get(path) == Some(&generated[path]),
+            "crates/dog-dynamic/{path} differs from the template's output; run \
+             `UPDATE_EXAMPLE=1 cargo test -p template-tests --test example`"
+        );
+    }
+    // The generated module is the crate's, as the template's `src/lib.rs` includes it.
+    let template_lib = &generated["src/lib.rs"];
+    let include = template_lib
+        .find("mod generated {")
+        .map(|at| &template_lib[at..])
+        .expect("the template's lib.rs includes the generated module");
+    assert!(
+        own["src/lib.rs"].contains(include.trim_end()),
+        "crates/dog-dynamic/src/lib.rs does not include the generated module as the template's does:\n{include}"
+    );
+    assert!(own["build.rs"].contains("refcount_build::build()"));
+    // What it adds by hand is apart from what is generated: nothing in `src/`
+    // declares what the generated code declares.
+    for (path, text) in own
+        .iter()
+        .filter(|(p, _)| p.starts_with("src/") && *p != "src/lib.rs")
+    {
+        for generated_item in [
+            "pub struct Dog ",
+            "pub struct DogOwner ",
+            "pub struct Api ",
+            "native_type!",
+        ] {
+            assert!(
+                !text.contains(generated_item),
+                "crates/dog-dynamic/{path} writes by hand what is generated: `{generated_item}`"
+            );
+        }
     }
 }
 
@@ -103,10 +178,25 @@ fn answers_defaults_are_the_templates_own_defaults() {
 /// generates, in `book/generated/<name>`: the book's excerpts carry mdBook anchors,
 /// and a user's generated code has none.
 fn book_excerpts(name: &str, plan: &Plan) {
+    book_excerpts_of(name, |options| {
+        refcount_build::generate::files(plan, options)
+    });
+}
+
+/// [`book_excerpts`] of the files `generate` writes, with or without anchors.
+fn book_excerpts_of(name: &str, generate: impl Fn(Options) -> Vec<refcount_build::generate::File>) {
     let book = kit_root().join("book/generated").join(name);
-    // The files the book shows excerpts of.
-    let shown = ["bridge.h", "ffi.rs", "native.rs", "classes.rs"];
-    let anchored: Vec<_> = refcount_build::generate::files(plan, Options { anchors: true })
+    // The files the book shows excerpts of: C++ then C.
+    let shown = [
+        "bridge.h",
+        "ffi.rs",
+        "native.rs",
+        "classes.rs",
+        "raw.rs",
+        "types.rs",
+        "errors.rs",
+    ];
+    let anchored: Vec<_> = generate(Options { anchors: true })
         .into_iter()
         .filter(|file| shown.contains(&file.name))
         .collect();
@@ -125,7 +215,7 @@ fn book_excerpts(name: &str, plan: &Plan) {
             file.name
         );
     }
-    for file in refcount_build::generate::files(plan, Options::default()) {
+    for file in generate(Options::default()) {
         assert!(
             !file.text.contains("ANCHOR"),
             "{}: a user's code has no anchors",
@@ -137,6 +227,12 @@ fn book_excerpts(name: &str, plan: &Plan) {
 #[test]
 fn the_books_generated_code_is_what_the_generator_writes() {
     book_excerpts("dog-cxx", &plan(&kit_root().join("crates/dog-cxx")));
+    let dynamic =
+        refcount_build::Wrapper::load(&kit_root().join("crates/dog-dynamic/wrapper.toml"))
+            .expect("crates/dog-dynamic/wrapper.toml loads");
+    book_excerpts_of("dog-dynamic", |options| {
+        refcount_build::files_of(&dynamic, "dog-dynamic", options).expect("it generates")
+    });
     // The test libraries as answered by hand (the library's place does not show in
     // the excerpts).
     let found = |package: &str| Library::PkgConfig {

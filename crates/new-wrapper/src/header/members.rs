@@ -74,6 +74,7 @@ pub(crate) fn describe(
         language: Default::default(),
         statuses: Vec::new(),
         string_free: None,
+        error_callback: None,
         inline: Vec::new(),
         inline_calls: Vec::new(),
         namespace: namespace.to_owned(),

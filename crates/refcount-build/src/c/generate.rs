@@ -7,12 +7,12 @@ use crate::generate::{File, Options, MARK};
 
 /// Every generated file of `plan`, with the names the C++ path gives them where the
 /// crate includes them (`lib.rs`, `tests.rs`, `tour.rs`).
-pub fn files(plan: &Plan, _options: Options) -> Vec<File> {
+pub fn files(plan: &Plan, options: Options) -> Vec<File> {
     let file = |name, body: String| File {
         name,
-        text: format!("{MARK}\n{body}"),
+        text: format!("{MARK}\n{}", anchored(&body, options.anchors)),
     };
-    vec![
+    let mut files = vec![
         file("lib.rs", lib(plan)),
         file("raw.rs", raw(plan)),
         file("native.rs", native(plan)),
@@ -20,7 +20,129 @@ pub fn files(plan: &Plan, _options: Options) -> Vec<File> {
         file("tests.rs", tests(plan)),
         file("tour.rs", tour(plan)),
         file("shims.c", shims(plan)),
-    ]
+    ];
+    if let Some(register) = &plan.error_callback {
+        files.push(file("errors.rs", errors(plan, register)));
+    }
+    files
+}
+
+/// Marks a section for the kit's book (`// ANCHOR: name`), which [`anchored`]
+/// keeps only when asked.
+fn anchor(name: &str, indent: &str, text: &str) -> String {
+    format!("{indent}// ANCHOR: {name}\n{text}{indent}// ANCHOR_END: {name}\n")
+}
+
+/// `text` with its book anchors, or without them (a user's crate has none).
+fn anchored(text: &str, anchors: bool) -> String {
+    if anchors {
+        return text.to_owned();
+    }
+    text.lines()
+        .filter(|line| {
+            let line = line.trim_start();
+            !line.starts_with("// ANCHOR: ") && !line.starts_with("// ANCHOR_END: ")
+        })
+        .flat_map(|line| [line, "\n"])
+        .collect()
+}
+
+/// `errors.rs`: the callback the crate registers with the library's `register`
+/// function, which keeps each message for the `Err` of the call that failed.
+fn errors(plan: &Plan, register: &str) -> String {
+    let registered = match plan.loaded {
+        Some(_) => String::new(),
+        None => format!(
+            "
+/// Registers [`on_error`] once, before the first call into the library: every
+/// function that takes no object calls it first (an object's own functions come
+/// after the one that made it).
+#[inline]
+pub(crate) fn registered() {{
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    // SAFETY: `on_error` has the callback's C signature and never unwinds.
+    ONCE.call_once(|| unsafe {{ super::raw::{register}(Some(on_error)) }});
+}}
+"
+        ),
+    };
+    format!(
+        r#"
+use std::cell::RefCell;
+use std::ffi::{{c_char, CStr}};
+use std::panic::{{catch_unwind, AssertUnwindSafe}};
+use std::sync::{{Arc, Mutex, PoisonError}};
+
+thread_local! {{
+    /// The last message the library reported on this thread: it calls its callback
+    /// on the thread of the failing call, so the call finds it here after.
+    static LAST_ERROR: RefCell<Option<String>> = const {{ RefCell::new(None) }};
+}}
+
+type Hook = Arc<dyn Fn(&str) + Send + Sync>;
+static HOOK: Mutex<Option<Hook>> = Mutex::new(None);
+
+// ANCHOR: callback
+/// The callback registered with `{register}`: runs the hook, then keeps the
+/// message for the failing call's `Err`.
+///
+/// An `extern "C"` function must not unwind: a panic in the hook is caught and
+/// kept with the message instead.
+pub(crate) unsafe extern "C" fn on_error(message: *const c_char) {{
+    let text = if message.is_null() {{
+        "the library reported an error without a message".to_owned()
+    }} else {{
+        // SAFETY: the library passes a C string, valid during the call.
+        unsafe {{ CStr::from_ptr(message) }}.to_string_lossy().into_owned()
+    }};
+    let hook = HOOK.lock().unwrap_or_else(PoisonError::into_inner).clone();
+    let kept = match hook.map(|hook| catch_unwind(AssertUnwindSafe(|| hook(&text)))) {{
+        Some(Err(panic)) => format!("{{text}} (and the error hook panicked: {{}})", panic_message(&*panic)),
+        _ => text,
+    }};
+    // `try_with`: a message reported while the thread ends is dropped, never a panic.
+    let _ = LAST_ERROR.try_with(|last| *last.borrow_mut() = Some(kept));
+}}
+// ANCHOR_END: callback
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {{
+    panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("a panic without a message")
+}}
+{registered}
+/// The message the library reported on this thread since it was last taken, if any.
+pub fn take_error() -> Option<String> {{
+    LAST_ERROR.try_with(|last| last.borrow_mut().take()).ok().flatten()
+}}
+
+/// Runs `hook` with every message the library reports (to log them), on the thread
+/// of the failing call, before the call returns. A panic in it never reaches C.
+pub fn set_error_hook(hook: impl Fn(&str) + Send + Sync + 'static) {{
+    *HOOK.lock().unwrap_or_else(PoisonError::into_inner) = Some(Arc::new(hook));
+}}
+
+/// Removes the hook [`set_error_hook`] set.
+pub fn clear_error_hook() {{
+    *HOOK.lock().unwrap_or_else(PoisonError::into_inner) = None;
+}}
+
+// ANCHOR: not_made
+/// The error for an object a function did not make (a null pointer, which the
+/// handle refused): the library's message, when it reported one. Only a failure
+/// looks: a call that succeeds costs nothing more.
+#[cold]
+pub(crate) fn not_made(refused: refcount::Error) -> super::Error {{
+    match take_error() {{
+        Some(message) => super::Error::Reported(message),
+        None => super::Error::Handle(refused),
+    }}
+}}
+// ANCHOR_END: not_made
+"#
+    )
 }
 
 /// `shims.c`: a function that calls each inline function of the header, for the
@@ -153,8 +275,10 @@ pub mod raw {{
 }}
 
 /// How `refcount` holds the C objects: one description each, from `wrapper.toml`.
-/// Each `unsafe` is its promise: check it against the library.
-mod native {{
+/// Each `unsafe` is its promise: check it against the library. Crate-visible, for
+/// hand-written additions that make handles of them (a factory of type tags).
+#[allow(unused_imports)]
+pub(crate) mod native {{
     {native}
 }}
 
@@ -173,7 +297,7 @@ mod types {{
 }}
 
 pub use types::{{{names}}};
-{loaded}{constants}
+{loaded}{errors}{constants}
 /// What can go wrong when using the library.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -193,7 +317,7 @@ pub enum Error {{
     /// A string for a C string parameter holds a NUL byte, which would end it early.
     Nul(std::ffi::NulError),
     /// A buffer is longer (its length in bytes) than the C function's size type can say.
-    Length(usize),
+    Length(usize),{reported}
 }}
 
 impl std::fmt::Display for Error {{
@@ -214,7 +338,7 @@ impl std::fmt::Display for Error {{
             Error::Length(len) => write!(
                 f,
                 "a buffer of {{len}} bytes is longer than the C function's size type can say"
-            ),
+            ),{reported_display}
         }}
     }}
 }}
@@ -245,6 +369,21 @@ unsafe fn text(text: *const std::ffi::c_char) -> Option<String> {{
         types = included("types.rs"),
         conversions = crate::generate::CONVERSIONS,
         names = names.join(", "),
+        errors = match plan.error_callback {
+            Some(_) => format!(
+                "\n/// The library's error callback, turned into the `Err` of the call that failed.\nmod errors {{\n    {}\n}}\n\npub use errors::{{clear_error_hook, set_error_hook, take_error}};\n",
+                included("errors.rs")
+            ),
+            None => String::new(),
+        },
+        reported = match plan.error_callback {
+            Some(_) => "\n    /// The library reported an error through its callback: its message.\n    Reported(String),",
+            None => "",
+        },
+        reported_display = match plan.error_callback {
+            Some(_) => "\n            Error::Reported(message) => write!(f, \"the library reported: {message}\"),",
+            None => "",
+        },
     )
 }
 
@@ -322,6 +461,7 @@ fn raw(plan: &Plan) -> String {
                 "
 use refcount::dynamic::{{Function, Library, Loaded, Search}};
 
+// ANCHOR: api
 /// The C functions of `{name}`, looked up when it is loaded. Each keeps the library
 /// loaded, so none can be called after it is unloaded.
 ///
@@ -342,7 +482,9 @@ pub struct Api {{
             }
             out.push_str(
                 "}
+// ANCHOR_END: api
 
+// ANCHOR: load
 impl Api {
     /// The library the functions come from.
     pub fn library(&self) -> &Library {
@@ -376,6 +518,7 @@ impl Api {
         }}
     }}
 }}
+// ANCHOR_END: load
 
 impl std::fmt::Debug for Api {{
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {{
@@ -383,28 +526,49 @@ impl std::fmt::Debug for Api {{
     }}
 }}
 
-/// Where the library is looked for: `${env}` (a file or a folder), the
-/// executable's folder, then the system's places{pinned}.
+// ANCHOR: search
+/// Where the library is looked for: `${env}` (a file or a folder), the folder
+/// in `${build_dir}` when the crate was built (a build script that builds the
+/// library sets it), the executable's folder, then the system's places{pinned}.
 pub fn search() -> Search {{
-    Search::new(\"{name}\").env_var(\"{env}\"){version}
+    let search = Search::new(\"{name}\").env_var(\"{env}\"){version};
+    match option_env!(\"{build_dir}\") {{
+        Some(dir) => search.dir(dir),
+        None => search,
+    }}
 }}
+// ANCHOR_END: search
 
+// ANCHOR: lazy
 /// The one loaded API: the handles' releases find the library here.
 pub(crate) static API: Loaded<Api> = Loaded::new(|| {{
     // SAFETY: loading runs the library's initialisers, which a C library keeps to
     // setting itself up.
     let lib = unsafe {{ search().load() }}?;
-    Api::load(&lib)
+    {init}
 }});
 
-/// The C API, loaded on first use (found by [`search`]); the same error on every
-/// call if it could not be loaded.
+/// The C API, loaded on first use (found by [`search`]){registered}; the same error
+/// on every call if it could not be loaded.
 pub fn api() -> refcount::Result<&'static Api> {{
     API.get()
 }}
+// ANCHOR_END: lazy
 ",
                 name = loading.name,
                 env = loading.env_var,
+                build_dir = loading.build_dir_var,
+                init = match &plan.error_callback {
+                    Some(register) => format!(
+                        "let api = Api::load(&lib)?;\n    // SAFETY: `on_error` has the callback's C signature and never unwinds.\n    unsafe {{ api.{register}.call(Some(super::errors::on_error)) }};\n    Ok(api)"
+                    ),
+                    None => "Api::load(&lib)".to_owned(),
+                },
+                registered = if plan.error_callback.is_some() {
+                    " with the crate's error callback registered"
+                } else {
+                    ""
+                },
                 pinned = if loading.version.is_some() {
                     ", only in its major version"
                 } else {
@@ -428,6 +592,7 @@ fn native(plan: &Plan) -> String {
     }
     out.push_str("use super::raw;\n");
     for t in &plan.types {
+        let start = out.len();
         let bounds = crate::generate::bounds(t.send, t.sync);
         let mut says = format!(
             "// SAFETY: as answered, `{}` releases what a handle holds",
@@ -493,6 +658,10 @@ fn native(plan: &Plan) -> String {
                 call = reach(name),
             ));
         }
+        let section = out.split_off(start);
+        let name = format!("native_{}", crate::naming::snake(&t.rust));
+        out.push('\n');
+        out.push_str(&anchor(&name, "", section.trim_start_matches('\n')));
     }
     out
 }
@@ -514,10 +683,14 @@ fn object(plan: &Plan, rust: &str, handle: &str, keeps: &[(String, String)]) -> 
         fields.push("api".to_owned());
     }
     for keep in &t.keeps {
-        let value = if keeps.iter().any(|(field, _)| *field == keep.field) {
-            format!("Some({})", keep.field)
-        } else {
-            "None".to_owned()
+        let given = keeps.iter().any(|(field, _)| *field == keep.field);
+        let value = match (given, keep.always) {
+            (true, true) => {
+                fields.push(keep.field.clone());
+                continue;
+            }
+            (true, false) => format!("Some({})", keep.field),
+            (false, _) => "None".to_owned(),
         };
         fields.push(format!("{}: {value}", keep.field));
     }
@@ -558,7 +731,16 @@ fn return_type(f: &FnPlan) -> String {
     }
 }
 
+/// The safe function over `f`, marked for the book as `fn_TYPE_NAME`.
 fn function(out: &mut String, plan: &Plan, t: &TypePlan, f: &FnPlan) {
+    let mut text = String::new();
+    function_body(&mut text, plan, t, f);
+    let name = format!("fn_{}_{}", crate::naming::snake(&t.rust), f.rust);
+    out.push('\n');
+    out.push_str(&anchor(&name, "    ", text.trim_start_matches('\n')));
+}
+
+fn function_body(out: &mut String, plan: &Plan, t: &TypePlan, f: &FnPlan) {
     let loaded = plan.loaded.is_some();
     let result = f.result || (loaded && !f.receiver);
     let f = &FnPlan {
@@ -587,8 +769,9 @@ fn function(out: &mut String, plan: &Plan, t: &TypePlan, f: &FnPlan) {
         "()" => String::new(),
         other => format!(" -> {other}"),
     };
+    // A thin layer over one C call: inlined across crates, as a hand-written one is.
     out.push_str(&format!(
-        "    pub {}fn {}({}){returns} {{\n",
+        "    #[inline]\n    pub {}fn {}({}){returns} {{\n",
         if f.is_unsafe { "unsafe " } else { "" },
         f.rust,
         params.join(", "),
@@ -611,8 +794,18 @@ fn function(out: &mut String, plan: &Plan, t: &TypePlan, f: &FnPlan) {
         (true, true, true) => body("let api = self.api;", out),
         (true, false, true) => body("let api = raw::api()?;", out),
         (true, false, false) => body("raw::api()?;", out),
+        (false, false, _) if plan.error_callback.is_some() => {
+            body("super::errors::registered();", out)
+        }
         _ => {}
     }
+    // What a failure to make an object becomes: the library's reported message,
+    // when it has a callback.
+    let not_made = if plan.error_callback.is_some() {
+        ".map_err(super::errors::not_made)"
+    } else {
+        ""
+    };
     for line in &f.prep {
         body(line, out);
     }
@@ -675,6 +868,7 @@ fn function(out: &mut String, plan: &Plan, t: &TypePlan, f: &FnPlan) {
                 out,
             );
             let message = match message {
+                None if plan.error_callback.is_some() => "super::errors::take_error()".to_owned(),
                 None => "None".to_owned(),
                 Some((function, MessageArg::Code)) => format!(
                     "{{\n                // SAFETY: the message function takes any status, and lends a C string.\n                unsafe {{ super::text({}(raw)) }}\n            }}",
@@ -684,6 +878,9 @@ fn function(out: &mut String, plan: &Plan, t: &TypePlan, f: &FnPlan) {
                     "{{\n                let of = {};\n                // SAFETY: `of` is null or alive; the message function lends a C string.\n                (!of.is_null()).then(|| unsafe {{ super::text({}(of)) }}).flatten()\n            }}",
                     match arg {
                         MessageArg::Pointer(ptr) => ptr.clone(),
+                        MessageArg::Kept(field) if t.keeps.iter().any(|k| k.field == *field && k.always) => {
+                            format!("self.{field}.as_ptr()")
+                        }
                         MessageArg::Kept(field) => format!(
                             "self.{field}.as_ref().map_or(std::ptr::null_mut(), |k| k.as_ptr())"
                         ),
@@ -698,14 +895,14 @@ fn function(out: &mut String, plan: &Plan, t: &TypePlan, f: &FnPlan) {
             ), out);
             body("}", out);
             if f.made.is_some() {
-                "Ok(made?)".to_owned()
+                format!("Ok(made{not_made}?)")
             } else if *carries {
                 "Ok(raw)".to_owned()
             } else {
                 "Ok(())".to_owned()
             }
         }
-        _ if f.made.is_some() => "Ok(made?)".to_owned(),
+        _ if f.made.is_some() => format!("Ok(made{not_made}?)"),
         Returns::Unit if !f.result => String::new(),
         Returns::Unit => "Ok(())".to_owned(),
         Returns::Value(_) => ok("raw".to_owned()),
@@ -738,7 +935,7 @@ fn function(out: &mut String, plan: &Plan, t: &TypePlan, f: &FnPlan) {
             let handle = handle_path(plan, rust);
             body("// SAFETY: null or a new object the caller owns.", out);
             body(
-                &format!("let handle = unsafe {{ {handle}::adopt(raw) }}?;"),
+                &format!("let handle = unsafe {{ {handle}::adopt(raw) }}{not_made}?;"),
                 out,
             );
             format!("Ok({})", object(plan, rust, "handle", &f.keeps))
@@ -760,7 +957,6 @@ fn function(out: &mut String, plan: &Plan, t: &TypePlan, f: &FnPlan) {
         body(&tail, out);
     }
     out.push_str("    }\n");
-    let _ = t;
 }
 
 fn types(plan: &Plan) -> String {
@@ -803,8 +999,9 @@ use super::{native, raw, Error};
         } else {
             "#[derive(Debug, Clone)]"
         };
+        let start = out.len();
         out.push_str(&format!(
-            "\n/// {doc}\n///\n/// {own}\n{clone}\npub struct {} {{\n    handle: {},\n",
+            "/// {doc}\n///\n/// {own}\n{clone}\npub struct {} {{\n    handle: {},\n",
             t.rust,
             t.handle()
         ));
@@ -814,12 +1011,21 @@ use super::{native, raw, Error};
             );
         }
         for keep in &t.keeps {
+            let ty = if keep.always {
+                keep.ty.clone()
+            } else {
+                format!("Option<{}>", keep.ty)
+            };
             out.push_str(&format!(
-                "    /// The `{}` it was made from, kept alive while it lives.\n    {}: Option<{}>,\n",
-                keep.class, keep.field, keep.ty
+                "    /// The `{}` it was made from, kept alive while it lives.\n    {}: {ty},\n",
+                keep.class, keep.field
             ));
         }
         out.push_str("}\n");
+        let section = out.split_off(start);
+        let name = format!("type_{}", crate::naming::snake(&t.rust));
+        out.push('\n');
+        out.push_str(&anchor(&name, "", &section));
         out.push_str(&format!("\nimpl {} {{", t.rust));
         if plan.loaded.is_some() {
             out.push_str(
@@ -836,12 +1042,84 @@ use super::{native, raw, Error};
                 "\n    /// Releases the object now, before the last clone goes: every later use\n    /// through any clone is `Err`. `false` if it was closed already.\n    pub fn close(&self) -> bool {\n        self.handle.close()\n    }\n",
             );
         }
+        for keep in &t.keeps {
+            let Some(accessor) = &keep.accessor else {
+                continue;
+            };
+            let made = |handle: &str| object(plan, &keep.rust, handle, &[]);
+            let (ty, value) = if keep.always {
+                (
+                    keep.rust.clone(),
+                    made(&format!("self.{}.clone()", keep.field)),
+                )
+            } else {
+                (
+                    format!("Option<{}>", keep.rust),
+                    format!(
+                        "self.{}.clone().map(|handle| {})",
+                        keep.field,
+                        made("handle")
+                    ),
+                )
+            };
+            // The object made holds the table of a loaded library, as its maker does.
+            let api = if plan.loaded.is_some() {
+                "let api = self.api;\n        "
+            } else {
+                ""
+            };
+            out.push_str(&format!(
+                "\n    /// The `{}` it was made from, which it keeps alive (a clone: one more\n    /// reference to it).\n    #[inline]\n    pub fn {accessor}(&self) -> {ty} {{\n        {api}{value}\n    }}\n",
+                keep.class
+            ));
+        }
         for f in &t.functions {
             function(&mut out, plan, t, f);
         }
         out.push_str("}\n");
+        if t.void_id.is_some() && t.keeps.is_empty() {
+            let name = format!("any_{}", crate::naming::snake(&t.rust));
+            out.push('\n');
+            out.push_str(&anchor(
+                &name,
+                "",
+                type_tagged(plan, t).trim_start_matches('\n'),
+            ));
+        }
     }
     out
+}
+
+/// The conversions of a `void*` API's type to and from a type-tagged handle (an
+/// object of a type that keeps others cannot leave them behind, so it has none).
+fn type_tagged(plan: &Plan, t: &TypePlan) -> String {
+    let api = if plan.loaded.is_some() {
+        ", api: raw::api().expect(\"a handle of the library's type exists only once it is loaded\")"
+    } else {
+        ""
+    };
+    format!(
+        "
+/// Erases the object to a handle tagged `{id}`, for code that passes `void*`.
+impl From<{rust}> for refcount::any::AnyHandle {{
+    fn from(object: {rust}) -> Self {{
+        refcount::any::Handle::erase(object.handle)
+    }}
+}}
+
+/// Takes the object back from a handle tagged `{id}`; any other is refused, intact.
+impl TryFrom<refcount::any::AnyHandle> for {rust} {{
+    type Error = refcount::any::DowncastError;
+
+    fn try_from(any: refcount::any::AnyHandle) -> Result<Self, Self::Error> {{
+        let handle = any.downcast()?;
+        Ok({rust} {{ handle{api} }})
+    }}
+}}
+",
+        id = t.type_id(),
+        rust = t.rust,
+    )
 }
 
 /// Factories that take nothing: what the generated tests and tour can call without

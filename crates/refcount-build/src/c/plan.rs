@@ -20,6 +20,9 @@ pub struct Loading {
     pub version: Option<u64>,
     /// The environment variable that names the file or its folder (`SQLITE3_LIBRARY`).
     pub env_var: String,
+    /// The variable a build script may set at build time (`cargo:rustc-env`) to the
+    /// folder it built the library in (`SQLITE3_BUILD_DIR`): searched after `env_var`.
+    pub build_dir_var: String,
 }
 
 /// A C function as the raw layer declares it.
@@ -86,6 +89,14 @@ pub struct Keep {
     pub class: String,
     /// The field's type, without the `Option` (`refcount::Kept<native::Sqlite3>`).
     pub ty: String,
+    /// The Rust type kept (`Dog`).
+    pub rust: String,
+    /// Every object of the type keeps one: the field is no `Option`.
+    pub always: bool,
+    /// The accessor that gives the kept object (`dog`): for one that counts itself
+    /// (a clone of it is the object) and keeps nothing (a clone made from the
+    /// handle alone would not keep what it keeps).
+    pub accessor: Option<String>,
 }
 
 /// A C enum, as an alias of its integer type and constants.
@@ -132,10 +143,11 @@ pub struct TypePlan {
 }
 
 impl TypePlan {
-    /// The raw type its pointers point to (`raw::sqlite3`, `std::ffi::c_void`).
+    /// The raw type its pointers point to (`raw::sqlite3`, `refcount::Opaque` for a
+    /// `void*` API's).
     pub fn raw(&self) -> String {
         match self.void_id {
-            Some(_) => "std::ffi::c_void".to_owned(),
+            Some(_) => "refcount::Opaque".to_owned(),
             None => format!("raw::{}", self.c),
         }
     }
@@ -271,6 +283,9 @@ pub struct Plan {
     /// The exported functions the inline ones call: pointers the shim calls them
     /// through, set when the library is loaded (loaded only).
     pub redirects: Vec<String>,
+    /// The function that registers the library's error callback: the crate's own is
+    /// registered before the first call, and a failure's `Err` carries its message.
+    pub error_callback: Option<String>,
 }
 
 impl Plan {
@@ -284,7 +299,10 @@ impl Plan {
 /// API that passes its objects as `void*`.
 fn pointer_to(types: &[(&Class, String, Kind)], class: &str) -> String {
     match types.iter().find(|(c, _, _)| c.cpp == class) {
-        Some((c, _, _)) if c.void_id.is_some() => "*mut std::ffi::c_void".to_owned(),
+        // A `void*` object is `Opaque` to Rust: it claims no byte, so a reference
+        // to it promises nothing the library breaks (the book's "Opaque, never
+        // c_void"); the C ABI of either pointer is the same.
+        Some((c, _, _)) if c.void_id.is_some() => "*mut refcount::Opaque".to_owned(),
         _ => format!("*mut raw::{class}"),
     }
 }
@@ -292,17 +310,26 @@ fn pointer_to(types: &[(&Class, String, Kind)], class: &str) -> String {
 /// The `Option`ally kept handle of class `keep`, as another object's field.
 fn keep_of(types: &[(&Class, String, Kind)], class: &str) -> Option<Keep> {
     let (_, rust, kind) = types.iter().find(|(c, _, _)| c.cpp == class)?;
-    let ty = match kind {
-        Kind::Counted => format!("refcount::Kept<native::{rust}>"),
-        Kind::Intrusive => format!("refcount::Shared<native::{rust}>"),
+    let (ty, accessor) = match kind {
+        Kind::Counted => (format!("refcount::Kept<native::{rust}>"), None),
+        Kind::Intrusive => (
+            format!("refcount::Shared<native::{rust}>"),
+            Some(naming::snake(rust)),
+        ),
         Kind::Unique => return None,
     };
     Some(Keep {
         field: format!("_keep_{}", naming::snake(rust)),
         class: class.to_owned(),
         ty,
+        rust: rust.clone(),
+        always: false,
+        accessor,
     })
 }
+
+/// The Rust type of an error callback's parameter: `void (*)(const char*)`, or null.
+pub const ERROR_CALLBACK: &str = "Option<unsafe extern \"C\" fn(*const std::ffi::c_char)>";
 
 /// The names the generated types use themselves: no function takes them.
 const TAKEN: &[&str] = &["as_ptr", "api", "close", "clone"];
@@ -394,14 +421,15 @@ impl Plan {
     pub fn new(wrapper: &Wrapper, crate_name: &str) -> Result<Plan, Refusal> {
         debug_assert_eq!(wrapper.language, Language::C);
         let loaded = match &wrapper.library {
-            Library::Loaded { name, version, .. } => Some(Loading {
-                name: name.clone(),
-                version: *version,
-                env_var: format!(
-                    "{}_LIBRARY",
-                    naming::snake(name).to_ascii_uppercase().replace('-', "_")
-                ),
-            }),
+            Library::Loaded { name, version, .. } => {
+                let stem = naming::snake(name).to_ascii_uppercase().replace('-', "_");
+                Some(Loading {
+                    name: name.clone(),
+                    version: *version,
+                    env_var: format!("{stem}_LIBRARY"),
+                    build_dir_var: format!("{stem}_BUILD_DIR"),
+                })
+            }
             _ => None,
         };
         let mut types: Vec<(&Class, String, Kind)> = Vec::new();
@@ -464,7 +492,18 @@ impl Plan {
             } else {
                 Vec::new()
             },
+            error_callback: wrapper.error_callback.clone(),
         };
+        if let Some(register) = &wrapper.error_callback {
+            declare(
+                &mut plan.raw,
+                register,
+                vec![ERROR_CALLBACK.to_owned()],
+                None,
+                None,
+            )
+            .map_err(|why| Refusal::new("error-callback", register.as_str(), why))?;
+        }
         for status in &wrapper.statuses {
             for (name, value) in status.ok.iter().filter(|(name, _)| !name.is_empty()) {
                 if !plan.constants.iter().any(|(n, _, _)| n == name) {
@@ -578,6 +617,46 @@ impl Plan {
                 keeps: keeps.remove(&class.cpp).unwrap_or_default(),
                 functions: functions.remove(&class.cpp).unwrap_or_default(),
             });
+        }
+        // A kept object every maker of the type gives needs no `Option`; one that
+        // counts itself is lent by an accessor of its name, unless a function has it.
+        let makers: Vec<(String, Vec<String>)> = plan
+            .types
+            .iter()
+            .flat_map(|t| &t.functions)
+            .filter_map(|f| {
+                let made = match (&f.made, &f.returns) {
+                    (Some(made), _) => &made.rust,
+                    (None, Returns::Object { rust, .. }) => rust,
+                    _ => return None,
+                };
+                Some((
+                    made.clone(),
+                    f.keeps.iter().map(|(field, _)| field.clone()).collect(),
+                ))
+            })
+            .collect();
+        let keepers: Vec<String> = plan
+            .types
+            .iter()
+            .filter(|t| !t.keeps.is_empty())
+            .map(|t| t.rust.clone())
+            .collect();
+        for t in &mut plan.types {
+            let names: Vec<String> = t.functions.iter().map(|f| f.rust.clone()).collect();
+            for keep in &mut t.keeps {
+                if keepers.contains(&keep.rust) {
+                    keep.accessor = None;
+                }
+                keep.always = makers
+                    .iter()
+                    .filter(|(made, _)| *made == t.rust)
+                    .all(|(_, fields)| fields.contains(&keep.field));
+                keep.accessor = keep
+                    .accessor
+                    .take()
+                    .filter(|name| !names.contains(name) && !TAKEN.contains(&name.as_str()));
+            }
         }
         // A stolen object goes on living in the library: what it keeps alive would
         // be released under it.
@@ -1245,6 +1324,7 @@ mod tests {
             smart_pointers: Vec::new(),
             statuses: statuses.iter().map(|s| s.parse().unwrap()).collect(),
             string_free: None,
+            error_callback: None,
             inline: vec!["db_ref".to_owned()],
             inline_calls: vec!["db_free".to_owned()],
             system_packages: Vec::new(),

@@ -288,6 +288,7 @@ mod tests {
             language: Default::default(),
             statuses: Vec::new(),
             string_free: None,
+            error_callback: None,
             inline: Vec::new(),
             inline_calls: Vec::new(),
             namespace: "xml".to_owned(),

@@ -68,6 +68,10 @@ pub struct Wrapper {
     /// The C function that frees a string a function returns for the caller to free
     /// (`-> new char*`): `free`, `sqlite3_free`, `xmlFree` (C only).
     pub string_free: Option<String>,
+    /// The C function that registers the library's error callback, a
+    /// `void (*)(const char* message)` (C only): the crate registers its own, and a
+    /// failing call's `Err` carries the message reported during it.
+    pub error_callback: Option<String>,
     /// The header's `static inline` functions the wrapper calls (C only): the crate
     /// compiles a C shim that calls each (`json_incref`, `json_decref`).
     pub inline: Vec<String>,
@@ -257,11 +261,16 @@ impl Wrapper {
                 "`void(TYPE_ID)` is for a C API's `void*` objects: answer `language = \"c\"`",
             ));
         }
-        if !self.statuses.is_empty() || self.string_free.is_some() || !self.inline.is_empty() {
+        if !self.statuses.is_empty()
+            || self.string_free.is_some()
+            || self.error_callback.is_some()
+            || !self.inline.is_empty()
+        {
             return Err(Refusal::new(
                 "language (language)",
                 "c++",
-                "statuses, string-free and inline are a C library's: answer `language = \"c\"`",
+                "statuses, string-free, error-callback and inline are a C library's: answer \
+                 `language = \"c\"`",
             ));
         }
         crate::plan::Plan::new(self, "check").map(drop)

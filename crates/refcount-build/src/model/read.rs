@@ -41,6 +41,7 @@ const TOP: &[&str] = &[
     "smart-pointers",
     "statuses",
     "string-free",
+    "error-callback",
     "system-packages",
     "library",
 ];
@@ -243,11 +244,16 @@ impl Wrapper {
             None => None,
             Some(value) => Some(reader.string(value, "string-free")?),
         };
+        let error_callback = match table.get_ref().get("error-callback") {
+            None => None,
+            Some(value) => Some(reader.string(value, "error-callback")?),
+        };
         Ok(Wrapper {
             language,
             namespace,
             statuses: reader.parsed(&table, "statuses")?,
             string_free,
+            error_callback,
             inline: Reader::plain(reader.optional_strings(&table, "inline")?),
             inline_calls: Reader::plain(reader.optional_strings(&table, "inline-calls")?),
             headers: Reader::plain(reader.optional_strings(&table, "headers")?),

@@ -82,6 +82,9 @@ impl Wrapper {
         if let Some(free) = &self.string_free {
             text.push_str(&format!("string-free = {}\n", quoted(free)));
         }
+        if let Some(register) = &self.error_callback {
+            text.push_str(&format!("error-callback = {}\n", quoted(register)));
+        }
         if !self.inline.is_empty() {
             text.push_str(&format!("inline = {}\n", inline(&self.inline)));
         }

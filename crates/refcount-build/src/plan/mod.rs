@@ -699,6 +699,7 @@ fn alone<'a>(wrapper: &'a Wrapper, mut named: Vec<&'a str>) -> Wrapper {
         namespace: wrapper.namespace.clone(),
         statuses: Vec::new(),
         string_free: None,
+        error_callback: None,
         inline: Vec::new(),
         inline_calls: Vec::new(),
         headers: Vec::new(),

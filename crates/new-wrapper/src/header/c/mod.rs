@@ -63,6 +63,9 @@ pub struct CFound {
     pub inline: Vec<String>,
     /// The exported functions those inline functions name.
     pub inline_calls: Vec<String>,
+    /// The function that registers an error callback `void (*)(const char*)`,
+    /// when one is found (`register_error_callback`).
+    pub error_callback: Option<String>,
 }
 
 /// A function of the headers.
@@ -76,6 +79,33 @@ struct Function<'tu> {
     /// Its doc comment as written, one line.
     doc: String,
     inline: bool,
+}
+
+/// Whether `f` registers an error callback: its name says `error`, and it takes
+/// one parameter, a function `void (const char* message)` (through a typedef or not).
+fn registers_an_error_callback(f: &Function) -> bool {
+    let takes_a_message = |ty: clang::Type| {
+        let Some(function) = ty.get_canonical_type().get_pointee_type() else {
+            return false;
+        };
+        let message = function.get_argument_types().unwrap_or_default();
+        function.get_kind() == TypeKind::FunctionPrototype
+            && function
+                .get_result_type()
+                .is_some_and(|r| r.get_kind() == TypeKind::Void)
+            && message.len() == 1
+            && message[0]
+                .get_canonical_type()
+                .get_pointee_type()
+                .is_some_and(|p| matches!(p.get_kind(), TypeKind::CharS | TypeKind::CharU))
+    };
+    f.name.to_ascii_lowercase().contains("error")
+        && f.entity
+            .get_arguments()
+            .is_some_and(|args| args.len() == 1 && args[0].get_type().is_some_and(takes_a_message))
+        && f.entity
+            .get_result_type()
+            .is_some_and(|r| r.get_kind() == TypeKind::Void)
 }
 
 /// The first sentence of a doc (sqlite3's run to pages), at most about 200 characters.
@@ -813,7 +843,18 @@ impl<'tu> Reader<'tu> {
         let functions = self.functions.clone();
         let mut methods = Vec::new();
         let mut used_inline = BTreeSet::new();
+        let error_callback = functions
+            .iter()
+            .find(|f| !f.inline && registers_an_error_callback(f))
+            .map(|f| f.name.clone());
         for f in &functions {
+            if error_callback.as_ref() == Some(&f.name) {
+                skipped.push(format!(
+                    "{}: the crate registers its error callback with it (error-callback)",
+                    f.name
+                ));
+                continue;
+            }
             if ownership_functions.contains(&f.name) {
                 if f.inline {
                     used_inline.insert(f.name.clone());
@@ -977,6 +1018,7 @@ impl<'tu> Reader<'tu> {
             smart_pointers: Vec::new(),
             statuses: self.statuses.clone(),
             string_free: string_free.clone(),
+            error_callback: None,
             inline: used_inline.iter().cloned().collect(),
             inline_calls: Vec::new(),
             system_packages: Vec::new(),
@@ -1003,6 +1045,7 @@ impl<'tu> Reader<'tu> {
                 string_free,
                 inline: used_inline.into_iter().collect(),
                 inline_calls: inline_calls.into_iter().collect(),
+                error_callback,
             },
         )
     }

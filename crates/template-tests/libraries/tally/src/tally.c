@@ -1,5 +1,6 @@
 #define _POSIX_C_SOURCE 200809L
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,18 @@ struct tally_book {
 };
 
 static atomic_int live;
+static _Atomic(tally_error_handler) error_handler;
+
+TALLY_API void tally_set_error_handler(tally_error_handler handler) {
+    atomic_store(&error_handler, handler);
+}
+
+static void report(const char* message) {
+    tally_error_handler handler = atomic_load(&error_handler);
+    if (handler) {
+        handler(message);
+    }
+}
 
 TALLY_API tally_counter_t* tally_counter_new(void) {
     tally_counter_t* counter = calloc(1, sizeof *counter);
@@ -50,6 +63,22 @@ TALLY_API long tally_counter_value(const tally_counter_t* counter) { return coun
 
 TALLY_API int tally_counter_refs(const tally_counter_t* counter) {
     return atomic_load(&counter->refs);
+}
+
+TALLY_API tally_counter_t* tally_counter_parse(const char* text) {
+    char* end = NULL;
+    long value = text && *text ? strtol(text, &end, 10) : 0;
+    if (!end || *end) {
+        char message[96];
+        snprintf(message, sizeof message, "not a number: \"%.60s\"", text ? text : "(null)");
+        report(message);
+        return NULL;
+    }
+    tally_counter_t* counter = tally_counter_new();
+    if (counter) {
+        counter->value = value;
+    }
+    return counter;
 }
 
 TALLY_API tally_status tally_book_open(const char* name, tally_book_t** book) {

@@ -2,7 +2,7 @@
 //! a book opened through an out-parameter and a status, counters that count
 //! themselves, a borrowed counter retained, and a setter that steals.
 
-use the_wrapper::{Error, TallyBook, TallyCounter, TALLY_OK};
+use the_wrapper::{take_error, Error, TallyBook, TallyCounter, TALLY_OK};
 
 // ANCHOR: book
 #[test]
@@ -51,3 +51,17 @@ fn a_failed_status_is_an_err_with_the_librarys_message() -> Result<(), Error> {
     assert_eq!((probe.refs(), book.size()), (1, 4));
     Ok(())
 }
+
+// ANCHOR: reported
+#[test]
+fn a_null_the_library_explains_is_an_err_with_its_reason() -> Result<(), Error> {
+    let ten = TallyCounter::parse("10")?;
+    assert_eq!((ten.value(), ten.refs()), (10, 1));
+    match TallyCounter::parse("ten") {
+        Err(Error::Reported(message)) => assert_eq!(message, "not a number: \"ten\""),
+        other => panic!("not the library's reason: {other:?}"),
+    }
+    assert_eq!(take_error(), None, "the reason went to the `Err`, once");
+    Ok(())
+}
+// ANCHOR_END: reported

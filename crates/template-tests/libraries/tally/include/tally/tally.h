@@ -29,6 +29,14 @@ long tally_counter_add(tally_counter_t* counter, long amount);
 long tally_counter_value(const tally_counter_t* counter);
 /* How many references the counter has. */
 int tally_counter_refs(const tally_counter_t* counter);
+/* A new counter at the value `text` spells in decimal, or NULL: the error handler
+ * is told why. */
+tally_counter_t* tally_counter_parse(const char* text);
+
+/* Told what went wrong, during the call that failed. */
+typedef void (*tally_error_handler)(const char* message);
+/* Sets the function told of every error (NULL: none). */
+void tally_set_error_handler(tally_error_handler handler);
 
 /* Opens a book called `name` into `*book`. A name must not be empty. */
 tally_status tally_book_open(const char* name, tally_book_t** book);
