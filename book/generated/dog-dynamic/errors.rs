@@ -66,6 +66,7 @@ pub fn clear_error_hook() {
 /// handle refused): the library's message, when it reported one. Only a failure
 /// looks: a call that succeeds costs nothing more.
 #[cold]
+#[allow(dead_code)] // a library may make no object from a pointer
 pub(crate) fn not_made(refused: refcount::Error) -> super::Error {
     match take_error() {
         Some(message) => super::Error::Reported(message),

@@ -58,6 +58,7 @@ fn errors(plan: &Plan, register: &str) -> String {
 /// function that takes no object calls it first (an object's own functions come
 /// after the one that made it).
 #[inline]
+#[allow(dead_code)] // a library may have no such function
 pub(crate) fn registered() {{
     static ONCE: std::sync::Once = std::sync::Once::new();
     // SAFETY: `on_error` has the callback's C signature and never unwinds.
@@ -134,6 +135,7 @@ pub fn clear_error_hook() {{
 /// handle refused): the library's message, when it reported one. Only a failure
 /// looks: a call that succeeds costs nothing more.
 #[cold]
+#[allow(dead_code)] // a library may make no object from a pointer
 pub(crate) fn not_made(refused: refcount::Error) -> super::Error {{
     match take_error() {{
         Some(message) => super::Error::Reported(message),
