@@ -491,3 +491,28 @@ fn an_error_callback_is_found_by_its_name_and_its_message_parameter() {
     );
     assert!(!found.methods.iter().any(|m| m.cpp == "thing_on_error"));
 }
+
+#[test]
+fn a_handle_typedef_names_its_struct_and_camel_case_names_say_what_they_do() {
+    // As libmagic (`typedef struct magic_set* magic_t`) and expat (`XML_ParserFree`,
+    // unnamed `size_t` sizes) write them.
+    let dir = scratch(
+        "lib.h",
+        "#include <stddef.h>\ntypedef struct TH_ThingStruct* TH_Thing;\nTH_Thing TH_ThingCreate(void);\n\
+         void TH_ThingFree(TH_Thing thing);\n\
+         const char* TH_ThingDescribe(TH_Thing thing, const void*, size_t);\n",
+    );
+    let found = read_one(dir.path().to_owned(), "lib.h").unwrap();
+    // The struct is the type; the handle typedef gives its Rust name.
+    assert_eq!(
+        classes_of(&found),
+        ["TH_ThingStruct as ThThing=unique(TH_ThingFree)"]
+    );
+    assert_eq!(
+        methods_of(&found, "TH_ThingStruct"),
+        [
+            "TH_ThingStruct.TH_ThingCreate() static -> new TH_ThingStruct*",
+            "TH_ThingStruct.TH_ThingDescribe(const void*, size_t) -> const char*",
+        ]
+    );
+}

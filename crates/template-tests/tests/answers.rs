@@ -99,6 +99,38 @@ fn an_invalid_library_name_and_version_are_refused() {
 }
 
 #[test]
+fn a_c_function_answer_that_names_no_c_function_is_refused() {
+    let c = |string_free: Option<&str>, error_callback: Option<&str>| Answers {
+        language: refcount_build::model::Language::C,
+        library: Library::Loaded {
+            name: "thing".to_owned(),
+            version: None,
+            include_dir: None,
+        },
+        headers: vec!["thing.h".to_owned()],
+        classes: Vec::new(),
+        methods: Vec::new(),
+        string_free: string_free.map(str::to_owned),
+        error_callback: error_callback.map(str::to_owned),
+        ..Answers::defaults("ok")
+    };
+    let message = refused(&c(Some("thing free"), None));
+    assert!(
+        message.starts_with("\"thing free\" is not a valid string free function (string_free)"),
+        "{message}"
+    );
+    assert!(message.contains("`free` or `sqlite3_free`"), "{message}");
+    let message = refused(&c(None, Some("1register")));
+    assert!(
+        message.starts_with(
+            "\"1register\" is not a valid error callback registration (error_callback)"
+        ),
+        "{message}"
+    );
+    assert!(message.contains("`register_error_callback`"), "{message}");
+}
+
+#[test]
 fn an_existing_destination_is_refused_untouched() {
     let parent = tempfile::tempdir().unwrap();
     std::fs::write(parent.path().join("keep.txt"), "mine").unwrap();

@@ -225,7 +225,13 @@ pub fn read(request: &Request) -> Result<Found, ReadError> {
                 // Read as C first (parsing a large C header as C++ costs more than
                 // the whole C read); a header C cannot read is C++'s.
                 match c::read(request) {
-                    Err(ReadError::Refused(_) | ReadError::Diagnostics(_)) => read_cpp(request),
+                    Err(c @ (ReadError::Refused(_) | ReadError::Diagnostics(_))) => {
+                        match read_cpp(request) {
+                            // Neither reads it: the C reader's reason is the one to give.
+                            Err(ReadError::Refused(_) | ReadError::Diagnostics(_)) => Err(c),
+                            read => read,
+                        }
+                    }
                     read => read,
                 }
             } else {

@@ -221,6 +221,7 @@ fn call(plan: &Plan, name: &str) -> String {
 
 fn lib(plan: &Plan) -> String {
     let names: Vec<&str> = plan.types.iter().map(|t| t.rust.as_str()).collect();
+    let (errors, reported, reported_display) = reported(plan);
     let loaded = if plan.loaded.is_some() {
         "pub use raw::{api, search, Api};\n"
     } else {
@@ -371,22 +372,23 @@ unsafe fn text(text: *const std::ffi::c_char) -> Option<String> {{
         types = included("types.rs"),
         conversions = crate::generate::CONVERSIONS,
         names = names.join(", "),
-        errors = match plan.error_callback {
-            Some(_) => format!(
+    )
+}
+
+/// With an error callback: the module that keeps its messages, the `Error` variant
+/// that carries one, and how that variant displays.
+fn reported(plan: &Plan) -> (String, &'static str, &'static str) {
+    match plan.error_callback {
+        Some(_) => (
+            format!(
                 "\n/// The library's error callback, turned into the `Err` of the call that failed.\nmod errors {{\n    {}\n}}\n\npub use errors::{{clear_error_hook, set_error_hook, take_error}};\n",
                 included("errors.rs")
             ),
-            None => String::new(),
-        },
-        reported = match plan.error_callback {
-            Some(_) => "\n    /// The library reported an error through its callback: its message.\n    Reported(String),",
-            None => "",
-        },
-        reported_display = match plan.error_callback {
-            Some(_) => "\n            Error::Reported(message) => write!(f, \"the library reported: {message}\"),",
-            None => "",
-        },
-    )
+            "\n    /// The library reported an error through its callback: its message.\n    Reported(String),",
+            "\n            Error::Reported(message) => write!(f, \"the library reported: {message}\"),",
+        ),
+        None => (String::new(), "", ""),
+    }
 }
 
 /// `f`'s parameters and return, as the raw module writes them (its own types

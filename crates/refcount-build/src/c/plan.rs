@@ -619,7 +619,8 @@ impl Plan {
             });
         }
         // A kept object every maker of the type gives needs no `Option`; one that
-        // counts itself is lent by an accessor of its name, unless a function has it.
+        // counts itself and keeps nothing is given by an accessor of its name,
+        // unless a function has the name.
         let makers: Vec<(String, Vec<String>)> = plan
             .types
             .iter()
@@ -645,17 +646,15 @@ impl Plan {
         for t in &mut plan.types {
             let names: Vec<String> = t.functions.iter().map(|f| f.rust.clone()).collect();
             for keep in &mut t.keeps {
-                if keepers.contains(&keep.rust) {
-                    keep.accessor = None;
-                }
                 keep.always = makers
                     .iter()
                     .filter(|(made, _)| *made == t.rust)
                     .all(|(_, fields)| fields.contains(&keep.field));
-                keep.accessor = keep
-                    .accessor
-                    .take()
-                    .filter(|name| !names.contains(name) && !TAKEN.contains(&name.as_str()));
+                keep.accessor = keep.accessor.take().filter(|name| {
+                    !keepers.contains(&keep.rust)
+                        && !names.contains(name)
+                        && !TAKEN.contains(&name.as_str())
+                });
             }
         }
         // A stolen object goes on living in the library: what it keeps alive would

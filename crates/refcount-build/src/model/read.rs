@@ -116,6 +116,19 @@ impl Reader<'_> {
             .collect()
     }
 
+    /// The string of `key`, if the table has one.
+    fn optional_string(
+        &self,
+        table: &Spanned<DeTable>,
+        key: &str,
+    ) -> Result<Option<String>, ReadError> {
+        table
+            .get_ref()
+            .get(key)
+            .map(|value| self.string(value, key))
+            .transpose()
+    }
+
     fn optional_strings(
         &self,
         table: &Spanned<DeTable>,
@@ -240,20 +253,12 @@ impl Wrapper {
             (Language::C, None) => String::new(),
             _ => reader.string(reader.get(&table, "namespace")?, "namespace")?,
         };
-        let string_free = match table.get_ref().get("string-free") {
-            None => None,
-            Some(value) => Some(reader.string(value, "string-free")?),
-        };
-        let error_callback = match table.get_ref().get("error-callback") {
-            None => None,
-            Some(value) => Some(reader.string(value, "error-callback")?),
-        };
         Ok(Wrapper {
             language,
             namespace,
             statuses: reader.parsed(&table, "statuses")?,
-            string_free,
-            error_callback,
+            string_free: reader.optional_string(&table, "string-free")?,
+            error_callback: reader.optional_string(&table, "error-callback")?,
             inline: Reader::plain(reader.optional_strings(&table, "inline")?),
             inline_calls: Reader::plain(reader.optional_strings(&table, "inline-calls")?),
             headers: Reader::plain(reader.optional_strings(&table, "headers")?),

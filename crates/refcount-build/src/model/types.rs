@@ -382,13 +382,18 @@ pub fn buffer_at(params: &[Param]) -> Option<(&'static str, Scalar)> {
         return None;
     };
     let pointee = data.byte_pointee()?;
-    let Base::Scalar(scalar, _) = &size.ty.base else {
+    let Base::Scalar(scalar, spelled) = &size.ty.base else {
         return None;
     };
     let integer = !matches!(scalar, Scalar::Bool | Scalar::F32 | Scalar::F64)
         && size.ty.indirection == Indirection::Value
         && !size.out;
-    let sized = crate::naming::names_a_size(size.name.as_deref()?);
+    // A size by its name (`len`, `nByte`), or an unnamed `size_t` (libmagic's
+    // `magic_buffer(magic_t, const void*, size_t)`).
+    let sized = match size.name.as_deref() {
+        Some(name) => crate::naming::names_a_size(name),
+        None => spelled == "size_t",
+    };
     (integer && sized).then_some((pointee, *scalar))
 }
 
@@ -537,6 +542,19 @@ pub fn show_params(params: &[Param]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_buffer_is_bytes_then_a_size_named_so_or_an_unnamed_size_t() {
+        let params = |text: &[&str]| -> Vec<Param> {
+            let method: crate::model::Method = format!("t.f({})", text.join(", ")).parse().unwrap();
+            method.params
+        };
+        assert!(buffer_at(&params(&["const void* data", "size_t len"])).is_some());
+        assert!(buffer_at(&params(&["const void*", "size_t"])).is_some());
+        // An unnamed integer of another type, or a named one that is no size, is not.
+        assert!(buffer_at(&params(&["const void*", "int"])).is_none());
+        assert!(buffer_at(&params(&["const void* data", "size_t flags"])).is_none());
+    }
 
     #[test]
     fn types_print_back_as_they_are_read() {

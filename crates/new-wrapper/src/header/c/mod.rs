@@ -7,13 +7,16 @@
 //!
 //! - **Types**: a struct named by a typedef (`typedef struct sqlite3 sqlite3;`,
 //!   `typedef struct json_t {...} json_t;`) that a function takes or returns as a
-//!   pointer, and that no function takes or returns by value.
+//!   pointer, and that no function takes or returns by value; or a struct behind a
+//!   handle typedef (`typedef struct magic_set* magic_t;`, expat's `XML_Parser`),
+//!   named in Rust after the typedef.
 //! - **Ownership**: *intrusive* when one function of one `T*` adds a reference
 //!   (`_ref`, `_reference`, `_incref`, `_retain`) and one releases it (`_unref`,
 //!   `_decref`, `_release`, `_destroy`, ...); *unique* with the releasing function
 //!   alone (`_destroy`, `_free`, `_close`, `_finalize`, ...), and *counted* when
 //!   another type's factory takes it (its objects must stay alive as long as what
-//!   they make: a statement keeps its database).
+//!   they make: a statement keeps its database). Names are read by words in either
+//!   style: `XML_ParserFree` ends in `free`.
 //! - **Methods**: a function whose first parameter is a `T*` is `T`'s (`const T*`: a
 //!   `const` one); one that makes a `T` (returns `T*`, or fills an `out T**`) and
 //!   takes none is its factory (`static`); one named after a type (`sqlite3_...`)
@@ -326,6 +329,28 @@ impl<'tu> Reader<'tu> {
             else {
                 continue;
             };
+            // A handle typedef, a pointer to a struct (`magic_t`, expat's
+            // `XML_Parser`): the struct is the type, named by its tag, and the
+            // typedef gives its Rust name.
+            if let Some(record) = under
+                .get_canonical_type()
+                .get_pointee_type()
+                .filter(|p| p.get_kind() == TypeKind::Record)
+            {
+                let (Some(usr), Some(tag)) = (
+                    usr_of(record),
+                    record.get_declaration().and_then(|d| d.get_name()),
+                ) else {
+                    continue;
+                };
+                let stem = name.strip_suffix("_t").unwrap_or(&name);
+                names
+                    .handles
+                    .entry(tag.clone())
+                    .or_insert(refcount_build::naming::upper_camel(stem));
+                names.records.entry(usr).or_insert(tag);
+                continue;
+            }
             let Some(usr) = usr_of(under) else { continue };
             match under.get_canonical_type().get_kind() {
                 TypeKind::Record => {
@@ -506,7 +531,8 @@ impl<'tu> Reader<'tu> {
             let rename = match request {
                 Some(ClassRequest::Named { rust, .. }) => rust.clone(),
                 _ => None,
-            };
+            }
+            .or_else(|| self.names.handles.get(&name).cloned());
             let mut release: Option<(String, usize)> = None;
             let mut add_ref: Option<(String, usize)> = None;
             for f in &self.functions {

@@ -69,7 +69,9 @@ pub(super) fn rank(name: &str, prefix: &str, list: &[&str]) -> Option<usize> {
 /// last (`sqlite3_close`, `cairo_surface_destroy`), unlike
 /// `sqlite3_db_release_memory`.
 pub(super) fn last_word_rank(name: &str, prefix: &str, list: &[&str]) -> Option<usize> {
-    let words = words(name, prefix);
+    // By words as `makes` reads them: expat's `XML_ParserFree` ends in `free`.
+    let snake = snake(name);
+    let words = words(&snake, prefix);
     let versioned =
         |w: &&str| w.len() > 1 && w.starts_with('v') && w[1..].chars().all(|c| c.is_ascii_digit());
     let last = match words.as_slice() {

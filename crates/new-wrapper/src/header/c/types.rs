@@ -15,6 +15,9 @@ pub(super) struct Names {
     pub(super) records: BTreeMap<String, String>,
     /// Enums, by USR.
     pub(super) enums: BTreeMap<String, String>,
+    /// The Rust names of structs the functions use only through a pointer typedef
+    /// (`typedef struct magic_set* magic_t;` names `magic_set` `Magic`), by struct.
+    pub(super) handles: BTreeMap<String, String>,
 }
 
 /// The USR of the declaration behind `ty` (through typedefs).
