@@ -41,6 +41,9 @@ fn a_square_is_drawn_and_written_as_png() -> Result<(), Error> {
 
 #[test]
 fn a_failed_status_is_an_err_with_cairos_message() -> Result<(), Error> {
+    // Checked too: the checks of one binary run one at a time, so this test's
+    // surface never shows in the other's count.
+    let check = LeakCheck::start();
     let surface = CairoSurface::image_surface_create(CAIRO_FORMAT_RGB24, 4, 4)?;
     match surface.write_to_png("/no/such/folder/x.png") {
         Err(Error::Status { function, message, .. }) => {
@@ -49,5 +52,7 @@ fn a_failed_status_is_an_err_with_cairos_message() -> Result<(), Error> {
         }
         other => panic!("not a status: {other:?}"),
     }
+    drop(surface);
+    check.finish().expect("the surface released once");
     Ok(())
 }
