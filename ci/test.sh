@@ -13,6 +13,7 @@ step "tests" cargo test --workspace --all-features
 step "docs" env RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --all-features
 step "native library (cmake, ctest)" ci/native.sh
 step "FFI under valgrind (examples, tests, generated crates)" ci/valgrind.sh
+step "installed, not checked out (cargo package, cargo install, a generated crate)" ci/install.sh
 step "benchmarks (one quick pass)" cargo bench -p refcount-bench -- --quick
 step "book" ci/book.sh
 step "miri (refcount)" ci/miri.sh

@@ -30,7 +30,8 @@ trap 'rm -rf "$scratch"' EXIT
 generate() { env -u CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER cargo run -q "$@"; }
 
 echo "-- a generated crate's tests (the sample)"
-generate -p new-wrapper -- "$scratch/generated" --no-build --no-ci 2>/dev/null
+generate -p new-wrapper -- "$scratch/generated" --no-build --no-ci \
+    --refcount-path "$PWD/crates/refcount" 2>/dev/null
 crates=("$scratch/generated")
 
 echo "-- the tests of crates generated for other libraries, answered and read"

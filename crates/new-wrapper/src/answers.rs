@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use refcount_build::model::{Enum, Language, Status, StringClass};
 use refcount_build::{model, Class, Method, Wrapper};
 
-use crate::{template_dir, Error};
+use crate::{template, Error};
 
 /// How the generated crate gets the C++ library.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,10 +105,10 @@ pub struct Answers {
 
 /// The default of one of the template's questions, read from its
 /// `cargo-generate.toml`: the one place the defaults are written.
-fn template_default(question: &str) -> String {
-    let path = template_dir().join("cargo-generate.toml");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("the kit's template is readable ({}): {e}", path.display()));
+pub(crate) fn template_default(question: &str) -> String {
+    let text = template::file("cargo-generate.toml")
+        .and_then(|bytes| std::str::from_utf8(bytes).ok())
+        .expect("the carried template has a UTF-8 cargo-generate.toml");
     let config: toml::Table = text
         .parse()
         .expect("the template's cargo-generate.toml parses");
@@ -173,7 +173,7 @@ impl Answers {
             smart_pointers: Vec::new(),
             skipped: Vec::new(),
             system_packages: Vec::new(),
-            refcount: RefcountSource::Path(template_default("refcount_path")),
+            refcount: RefcountSource::Version(template_default("refcount_version")),
             ci: true,
         }
     }

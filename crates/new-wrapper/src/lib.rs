@@ -11,11 +11,14 @@
 //! - [`options`] turns what the command line asks for into [`Answers`]: which
 //!   library, whether the headers are read, and how answers merge with them.
 //! - [`update`] re-reads a generated crate's headers into its `wrapper.toml`.
+//! - [`template`] is the kit's template, carried inside the binary: an installed
+//!   `new-wrapper` needs no checkout of the kit.
 #![deny(missing_docs)]
 
 mod answers;
 pub mod header;
 pub mod options;
+pub mod template;
 pub mod update;
 
 use std::fmt;
@@ -25,18 +28,9 @@ use cargo_generate::{GenerateArgs, TemplatePath, Vcs};
 
 pub use answers::{Answers, Library, RefcountSource};
 
-/// Where the kit's template lives.
-pub fn template_dir() -> PathBuf {
-    kit_root().join("template")
-}
-
-/// The kit's root folder (this crate's grand-parent).
-pub fn kit_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .expect("the kit's folder exists")
-}
+/// The kit's version: the version of `refcount` and `refcount-build` that a
+/// generated crate depends on unless told otherwise.
+pub const KIT_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Why a crate was not generated.
 #[derive(Debug)]

@@ -10,7 +10,8 @@ use std::time::Instant;
 use clap::{Args, Parser, Subcommand};
 use new_wrapper::header::ClassRequest;
 use new_wrapper::options::{self, Options};
-use new_wrapper::{generate, template_dir, Error, Library};
+use new_wrapper::template::Extracted;
+use new_wrapper::{generate, Error, Library};
 use refcount_build::model::{Language, Status, StringClass};
 use refcount_build::Method;
 
@@ -41,7 +42,8 @@ Examples:
   new-wrapper update ../geo-wrapper
   new-wrapper expand ../geo-wrapper
 
-The forms of --class and --method are in the template's README (template/README.md).";
+The forms of --class and --method are in the template's README (template/README.md in the
+kit's repository, and the tutorial book).";
 
 /// Scaffold a wrapper crate around a C++ library (with cxx) or a C library (linked or
 /// loaded), with refcount handles.
@@ -151,12 +153,21 @@ struct New {
     /// workflow (repeat for more), such as `libpoppler-cpp-dev`.
     #[arg(long = "system-package", value_name = "PACKAGE")]
     system_packages: Vec<String>,
-    /// Depend on refcount with this version requirement (crates.io).
-    #[arg(long, conflicts_with = "refcount_git")]
+    /// Depend on refcount and refcount-build with this version requirement, from
+    /// crates.io [default: this command's own version].
+    #[arg(long, conflicts_with_all = ["refcount_git", "refcount_path"])]
     refcount_version: Option<String>,
-    /// Depend on refcount from this git repository.
-    #[arg(long)]
+    /// Depend on refcount and refcount-build from this git repository of the kit.
+    #[arg(long, conflicts_with = "refcount_path")]
     refcount_git: Option<String>,
+    /// Depend on the refcount crate in this folder, and on the refcount-build beside
+    /// it (a checkout of the kit: `KIT/crates/refcount`).
+    #[arg(long, value_name = "DIR")]
+    refcount_path: Option<PathBuf>,
+    /// Render this template folder instead of the one this command carries (a
+    /// modified copy of the kit's `template`).
+    #[arg(long, value_name = "DIR")]
+    template: Option<PathBuf>,
     /// Leave out the GitHub Actions workflow.
     #[arg(long)]
     no_ci: bool,
@@ -241,6 +252,7 @@ fn new(cli: &New) -> Result<(), Error> {
         system_packages: cli.system_packages.clone(),
         refcount_version: cli.refcount_version.clone(),
         refcount_git: cli.refcount_git.clone(),
+        refcount_path: cli.refcount_path.clone(),
         no_ci: cli.no_ci,
         language: cli.language.as_deref().map(|l| match l {
             "c" => Language::C,
@@ -270,12 +282,24 @@ fn new(cli: &New) -> Result<(), Error> {
 
     eprintln!("==> generating `{name}` in {}", folder.display());
     plan.iter().for_each(|line| eprintln!("    {line}"));
+    let carried;
+    let template = match &cli.template {
+        Some(dir) => dir.as_path(),
+        None => {
+            carried = Extracted::new().map_err(|err| {
+                Error::Usage(format!(
+                    "cannot write the template to a temporary folder: {err}"
+                ))
+            })?;
+            carried.path()
+        }
+    };
     let folder = {
         // cargo-generate reports every answer on stderr; a refusal comes back as an
         // error, so nothing is lost in keeping it quiet.
         #[cfg(unix)]
         let _quiet = gag::Gag::stderr().ok();
-        generate(&template_dir(), &answers, &folder)
+        generate(template, &answers, &folder)
     }?;
     eprintln!("    files: {}", file_list(&folder).join(", "));
     if cli.no_build {
@@ -289,11 +313,14 @@ fn new(cli: &New) -> Result<(), Error> {
     if matches!(answers.library, Library::Bundled { .. }) {
         steps.push(("running the walk", vec!["run", "--example", "walk"]));
     }
+    // The cargo that runs this command (`cargo run`), else the one on the PATH: an
+    // installed binary may outlive the toolchain that built it.
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut tests = 0;
     for (what, args) in steps {
         eprintln!("==> {what} (cargo {})", args.join(" "));
         let start = Instant::now();
-        let output = Command::new(env!("CARGO"))
+        let output = Command::new(&cargo)
             .args(&args)
             .current_dir(&folder)
             .stderr(std::process::Stdio::inherit())

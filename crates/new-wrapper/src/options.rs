@@ -10,7 +10,7 @@ use refcount_build::model::{Language, Status, StringClass};
 use refcount_build::Method;
 
 use crate::header::{self, ClassRequest, Request};
-use crate::{kit_root, Answers, Error, Library, RefcountSource};
+use crate::{Answers, Error, Library, RefcountSource};
 
 /// What the command line gives (`new-wrapper --help` describes each).
 #[derive(Debug, Clone, Default)]
@@ -41,8 +41,10 @@ pub struct Options {
     pub pkg_config: Option<String>,
     /// The system packages that provide the library (for the crate's CI).
     pub system_packages: Vec<String>,
-    /// Depend on refcount with this version requirement.
+    /// Depend on refcount with this version requirement (the default: the kit's).
     pub refcount_version: Option<String>,
+    /// Depend on the refcount crate in this folder (`refcount-build` beside it).
+    pub refcount_path: Option<PathBuf>,
     /// Depend on refcount from this git repository.
     pub refcount_git: Option<String>,
     /// Leave out the CI workflow.
@@ -73,13 +75,27 @@ pub fn answers(options: &Options) -> Result<(Answers, Report), Error> {
     let mut answers = Answers::defaults(&options.name);
     answers.ci = !options.no_ci;
     answers.system_packages = options.system_packages.clone();
-    answers.refcount = match (&options.refcount_version, &options.refcount_git) {
-        (Some(version), _) => RefcountSource::Version(version.clone()),
-        (None, Some(url)) => RefcountSource::Git(url.clone()),
-        (None, None) => {
-            RefcountSource::Path(kit_root().join("crates/refcount").display().to_string())
+    match (
+        &options.refcount_version,
+        &options.refcount_git,
+        &options.refcount_path,
+    ) {
+        (Some(version), None, None) => answers.refcount = RefcountSource::Version(version.clone()),
+        (None, Some(url), None) => answers.refcount = RefcountSource::Git(url.clone()),
+        (None, None, Some(path)) => {
+            // The generated build runs in the new crate's folder: no relative paths.
+            let path = std::path::absolute(path).unwrap_or_else(|_| path.clone());
+            answers.refcount = RefcountSource::Path(path.display().to_string());
         }
-    };
+        // The template's default: the kit's version, from crates.io.
+        (None, None, None) => {}
+        _ => {
+            return usage(
+                "give one of --refcount-version, --refcount-git and --refcount-path: where \
+                 refcount and refcount-build come from",
+            )
+        }
+    }
     let include_dirs = match (
         &options.include_dir,
         &options.lib_dir,
@@ -139,11 +155,11 @@ pub fn answers(options: &Options) -> Result<(Answers, Report), Error> {
     let answered = given.as_ref().filter(|given| !given.is_empty());
     if options.no_read || (answered.is_some() && !header::libclang_available()) {
         if !options.no_read {
-            report.notes.push(
-                "libclang is not installed, so the headers are not read: only the methods \
-                 given with --method are bound (apt-get install libclang-dev to read them)"
-                    .to_owned(),
-            );
+            report.notes.push(format!(
+                "libclang could not be loaded, so the headers are not read: only the methods \
+                 given with --method are bound.\n{}",
+                header::LIBCLANG_INSTALL
+            ));
         }
         let Some(classes) = answered else {
             return usage(

@@ -5,7 +5,6 @@
 use std::path::PathBuf;
 
 use new_wrapper::header::{read, Found, ReadError, Request};
-use new_wrapper::kit_root;
 
 fn library(name: &str) -> PathBuf {
     kit_root()
@@ -515,4 +514,9 @@ fn a_handle_typedef_names_its_struct_and_camel_case_names_say_what_they_do() {
             "TH_ThingStruct.TH_ThingDescribe(const void*, size_t) -> const char*",
         ]
     );
+}
+
+/// The kit's root folder: the checkout these tests run in.
+fn kit_root() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }

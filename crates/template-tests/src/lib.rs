@@ -9,11 +9,25 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-pub use new_wrapper::{kit_root, set_author};
+pub use new_wrapper::set_author;
 
-use new_wrapper::{generate, generate_with_defines, template_dir, Answers};
+use new_wrapper::{generate, generate_with_defines, Answers};
 use refcount_build::{Plan, Wrapper, WRAPPER_TOML};
 use tempfile::TempDir;
+
+/// The kit's root folder: the checkout these tests run in.
+pub fn kit_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("the kit's folder exists")
+}
+
+/// The checkout's template folder: what the kit's tests render (`new-wrapper`
+/// carries the same files, a test in `tests/install.rs` proves it).
+pub fn template_dir() -> PathBuf {
+    kit_root().join("template")
+}
 
 /// A crate rendered from the template, in a temporary folder removed on drop.
 pub struct Rendered {
@@ -25,10 +39,15 @@ pub struct Rendered {
 /// Renders the template with `answers`, into a fresh temporary folder outside the
 /// kit's workspace (so cargo-generate does not add it to the workspace).
 pub fn render(answers: &Answers) -> Rendered {
+    render_from(&template_dir(), answers)
+}
+
+/// Renders the template in the folder `template` with `answers`, as [`render`] does.
+pub fn render_from(template: &Path, answers: &Answers) -> Rendered {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let root = dir.path().join(&answers.name);
-    let root = generate(&template_dir(), answers, &root)
-        .unwrap_or_else(|e| panic!("generation failed: {e}"));
+    let root =
+        generate(template, answers, &root).unwrap_or_else(|e| panic!("generation failed: {e}"));
     Rendered { _dir: dir, root }
 }
 

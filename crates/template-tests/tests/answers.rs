@@ -3,8 +3,9 @@
 
 use std::path::Path;
 
-use new_wrapper::{generate, template_dir, Answers, Error, Library, RefcountSource};
+use new_wrapper::{generate, Answers, Error, Library, RefcountSource};
 use refcount_build::{Class, Method};
+use template_tests::template_dir;
 
 /// Generates into a fresh folder; returns the refusal and checks nothing was left.
 fn refused(answers: &Answers) -> String {

@@ -8,7 +8,9 @@ use new_wrapper::{Answers, Library, RefcountSource};
 use template_tests::libraries::{
     self, add_tests, geo_answers, kit_refcount, store_answers, zoo_answers,
 };
-use template_tests::{build_and_test, cargo, kit_root, render, run_own_test, test_rendered};
+use template_tests::{
+    build_and_test, cargo, kit_root, render, render_from, run_own_test, test_rendered,
+};
 
 #[test]
 fn the_default_crate_builds_passes_its_tests_and_walks() {
@@ -120,6 +122,9 @@ fn a_library_that_pkg_config_finds_wraps_and_passes() {
     test_with_own("geo", &geo_answers("e2e-geo-pkg-config", library), "shapes");
 }
 
+/// `cargo generate --git URL template`: the template of a clone of the kit's
+/// repository (what cargo-generate renders after it clones), with `refcount` and
+/// `refcount-build` from that repository.
 #[test]
 fn a_crate_outside_the_kit_takes_refcount_from_a_git_repository() {
     // An offline stand-in for the kit's repository: a clone of this checkout's HEAD.
@@ -146,7 +151,7 @@ fn a_crate_outside_the_kit_takes_refcount_from_a_git_repository() {
         refcount: RefcountSource::Git(url.clone()),
         ..geo_answers("e2e-geo-git", geo.existing())
     };
-    let rendered = render(&answers);
+    let rendered = render_from(&clone.join("template"), &answers);
     let manifest = std::fs::read_to_string(rendered.root.join("Cargo.toml")).unwrap();
     assert!(manifest.contains(&format!("refcount = {{ git = \"{url}\" }}")));
     assert!(manifest.contains(&format!("refcount-build = {{ git = \"{url}\" }}")));

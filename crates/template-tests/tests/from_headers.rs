@@ -3,8 +3,9 @@
 //! const method). The libraries are the kit's test libraries, and its sample.
 
 use cargo_generate::{GenerateArgs, TemplatePath, Vcs};
-use new_wrapper::{template_dir, Library};
+use new_wrapper::Library;
 use template_tests::libraries::{self, read_answers};
+use template_tests::template_dir;
 use template_tests::{
     build_and_test, crate_and_generated, files, kit_root, render, run_own_test, set_author,
     test_rendered,

@@ -147,6 +147,18 @@ pub struct Found {
     pub c: Option<c::CFound>,
 }
 
+/// How to install libclang, which reading headers loads at run time, on the systems
+/// users have, and how to point at one that is installed where it is not looked for.
+pub const LIBCLANG_INSTALL: &str = "\
+Install libclang (any version from 10 on):
+  Debian, Ubuntu:  sudo apt-get install libclang-dev
+  Fedora:          sudo dnf install clang-devel
+  macOS:           xcode-select --install  (or: brew install llvm)
+  Windows:         winget install LLVM.LLVM  (or the LLVM installer from llvm.org)
+If it is installed in a folder that is not searched, set LIBCLANG_PATH to that folder
+(the one holding libclang.so, libclang.dylib or libclang.dll), such as
+LIBCLANG_PATH=/usr/lib/llvm-14/lib or LIBCLANG_PATH=\"C:\\Program Files\\LLVM\\bin\".";
+
 /// Why the headers could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadError {
@@ -163,9 +175,10 @@ impl fmt::Display for ReadError {
         match self {
             ReadError::NoLibclang(why) => write!(
                 f,
-                "reading headers needs libclang, which could not be loaded ({why}): install it \
-                 (on Debian and Ubuntu: `apt-get install libclang-dev`), or give every class \
-                 with --class"
+                "reading headers needs libclang, which could not be loaded ({why}).\n\
+                 {LIBCLANG_INSTALL}\n\
+                 Or read nothing: give every class with --class and its members with --method \
+                 (--no-read)."
             ),
             ReadError::Diagnostics(lines) => {
                 write!(f, "the headers do not compile:")?;

@@ -9,11 +9,12 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use new_wrapper::{generate, template_dir, Answers};
+use new_wrapper::{generate, Answers};
 use template_tests::libraries::{
     add_real_test, add_tests, build, geo_answers, installed_answers, installed_c_answers,
     read_answers, store_answers, zoo_answers, REAL_C_LIBRARIES, REAL_LIBRARIES,
 };
+use template_tests::template_dir;
 
 fn main() -> ExitCode {
     let Some(out) = std::env::args().nth(1).map(PathBuf::from) else {
