@@ -112,6 +112,11 @@ echo "-- a program written against the generated API"
 cp tests/program.rs xml-wrapper/tests/program.rs
 (cd xml-wrapper && cargo test --quiet --test program)
 echo "   from cargo install to a passing crate: $((SECONDS - start)) s"
+
+echo "-- new-wrapper my-wrapper (the sample, from the carried template)"
+new-wrapper my-wrapper >sample.out 2>&1 || { cat sample.out; exit 1; }
+tail -n 1 sample.out
+grep -q "tests passed" sample.out || { echo "no test of the sample's crate ran" >&2; exit 1; }
 EOF
 
 run_as_user() {
@@ -129,26 +134,30 @@ run_as_user() {
 run_as_user
 
 echo "-- what the user got depends on the packaged crates, by version"
-manifest="$user/xml-wrapper/Cargo.toml"
-grep -q 'refcount = { version = "0.1.0"' "$manifest" || {
-    echo "the generated crate does not take refcount by version:" >&2
-    cat "$manifest" >&2
-    exit 1
-}
-if grep -n 'path *=' "$manifest"; then
-    echo "the generated crate depends on a path" >&2
-    exit 1
-fi
-lock="$user/xml-wrapper/Cargo.lock"
-for package in refcount refcount-build; do
-    grep -A2 "^name = \"$package\"$" "$lock" | grep -q '^source = "registry+' || {
-        echo "$package does not come from the registry in $lock" >&2
+version=$(cargo metadata --format-version 1 --no-deps |
+    grep -o '"name":"new-wrapper","version":"[^"]*"' | cut -d'"' -f8)
+for generated in xml-wrapper my-wrapper; do
+    manifest="$user/$generated/Cargo.toml"
+    grep -q "^refcount = { version = \"$version\"" "$manifest" || {
+        echo "$generated does not take refcount $version by version:" >&2
+        cat "$manifest" >&2
         exit 1
     }
+    if grep -n 'path *=' "$manifest"; then
+        echo "$generated depends on a path" >&2
+        exit 1
+    fi
+    lock="$user/$generated/Cargo.lock"
+    for package in refcount refcount-build; do
+        grep -A2 "^name = \"$package\"$" "$lock" | grep -q '^source = "registry+' || {
+            echo "$package does not come from the registry in $lock" >&2
+            exit 1
+        }
+    done
 done
-if grep -rqF "$kit" "$user/root/bin/new-wrapper" "$user/xml-wrapper" --exclude-dir=target; then
+if grep -rqF "$kit" "$user/root/bin/new-wrapper" "$user/xml-wrapper" "$user/my-wrapper" \
+    --exclude-dir=target; then
     echo "the installed command or the generated crate names the checkout ($kit)" >&2
     exit 1
 fi
-echo "   refcount and refcount-build $(grep -A1 '^name = "refcount"$' "$lock" | tail -1), \
-from the registry; no path into the checkout"
+echo "   refcount and refcount-build $version, from the registry; no path into the checkout"
