@@ -4,12 +4,14 @@
 
 use std::process::Command;
 
+use cargo_generate::{GenerateArgs, TemplatePath, Vcs};
 use new_wrapper::{Answers, Library, RefcountSource};
 use template_tests::libraries::{
     self, add_tests, geo_answers, kit_refcount, store_answers, zoo_answers,
 };
 use template_tests::{
-    build_and_test, cargo, kit_root, render, render_from, run_own_test, test_rendered,
+    build_and_test, cargo, files, kit_root, render, render_from, run_own_test, set_author,
+    test_rendered,
 };
 
 #[test]
@@ -122,9 +124,9 @@ fn a_library_that_pkg_config_finds_wraps_and_passes() {
     test_with_own("geo", &geo_answers("e2e-geo-pkg-config", library), "shapes");
 }
 
-/// `cargo generate --git URL template`: the template of a clone of the kit's
-/// repository (what cargo-generate renders after it clones), with `refcount` and
-/// `refcount-build` from that repository.
+/// `cargo generate --git URL template` (cargo-generate clones the kit's repository and
+/// renders its `template` folder), with `refcount` and `refcount-build` from that
+/// repository: the crate builds and its tests pass.
 #[test]
 fn a_crate_outside_the_kit_takes_refcount_from_a_git_repository() {
     // An offline stand-in for the kit's repository: a clone of this checkout's HEAD.
@@ -151,8 +153,30 @@ fn a_crate_outside_the_kit_takes_refcount_from_a_git_repository() {
         refcount: RefcountSource::Git(url.clone()),
         ..geo_answers("e2e-geo-git", geo.existing())
     };
-    let rendered = render_from(&clone.join("template"), &answers);
-    let manifest = std::fs::read_to_string(rendered.root.join("Cargo.toml")).unwrap();
+    set_author();
+    let out = tempfile::tempdir().unwrap();
+    let rendered = cargo_generate::generate(GenerateArgs {
+        template_path: TemplatePath {
+            git: Some(url.clone()),
+            subfolder: Some("template".to_owned()),
+            ..Default::default()
+        },
+        name: Some(answers.name.clone()),
+        destination: Some(out.path().to_owned()),
+        silent: true,
+        vcs: Some(Vcs::None),
+        define: answers.defines(),
+        no_workspace: true,
+        force: true,
+        ..Default::default()
+    })
+    .expect("cargo generate --git renders the repository's template");
+    let from_folder = render_from(&clone.join("template"), &answers);
+    assert!(
+        files(&rendered) == files(&from_folder.root),
+        "`cargo generate --git URL template` and the clone's template folder differ"
+    );
+    let manifest = std::fs::read_to_string(rendered.join("Cargo.toml")).unwrap();
     assert!(manifest.contains(&format!("refcount = {{ git = \"{url}\" }}")));
     assert!(manifest.contains(&format!("refcount-build = {{ git = \"{url}\" }}")));
 
@@ -170,11 +194,11 @@ fn a_crate_outside_the_kit_takes_refcount_from_a_git_repository() {
         assert!(lock.contains(&entry), "{lock}");
         lock = lock.replace(&entry, &format!("{entry}source = \"git+{url}#{head}\"\n"));
     }
-    std::fs::write(rendered.root.join("Cargo.lock"), lock).unwrap();
+    std::fs::write(rendered.join("Cargo.lock"), lock).unwrap();
 
     let output = Command::new(env!("CARGO"))
         .args(["test", "--locked"])
-        .current_dir(&rendered.root)
+        .current_dir(&rendered)
         .env("CARGO_TARGET_DIR", kit_root().join("target/template-e2e"))
         .env("CARGO_NET_GIT_FETCH_WITH_CLI", "true")
         .env("CARGO_HTTP_PROXY", "http://127.0.0.1:9")
