@@ -17,7 +17,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kit=$PWD
-source ci/lib.sh
 
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT

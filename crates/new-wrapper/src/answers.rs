@@ -105,7 +105,7 @@ pub struct Answers {
 
 /// The default of one of the template's questions, read from its
 /// `cargo-generate.toml`: the one place the defaults are written.
-pub(crate) fn template_default(question: &str) -> String {
+fn template_default(question: &str) -> String {
     let text = template::file("cargo-generate.toml")
         .and_then(|bytes| std::str::from_utf8(bytes).ok())
         .expect("the carried template has a UTF-8 cargo-generate.toml");

@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand};
 use new_wrapper::header::ClassRequest;
 use new_wrapper::options::{self, Options};
 use new_wrapper::template::Extracted;
-use new_wrapper::{generate, Error, Library};
+use new_wrapper::{generate, Error, Library, RefcountSource};
 use refcount_build::model::{Language, Status, StringClass};
 use refcount_build::Method;
 
@@ -180,6 +180,21 @@ struct New {
     no_build: bool,
 }
 
+impl New {
+    /// Where the crate's `refcount` comes from, if answered (clap lets one through).
+    fn refcount_source(&self) -> Option<RefcountSource> {
+        if let Some(path) = &self.refcount_path {
+            // The generated build runs in the new crate's folder: no relative paths.
+            let path = std::path::absolute(path).unwrap_or_else(|_| path.clone());
+            return Some(RefcountSource::Path(path.display().to_string()));
+        }
+        self.refcount_git
+            .clone()
+            .map(RefcountSource::Git)
+            .or_else(|| self.refcount_version.clone().map(RefcountSource::Version))
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let done = match &cli.command {
@@ -250,9 +265,7 @@ fn new(cli: &New) -> Result<(), Error> {
         lib_name: cli.lib_name.clone(),
         pkg_config: cli.pkg_config.clone(),
         system_packages: cli.system_packages.clone(),
-        refcount_version: cli.refcount_version.clone(),
-        refcount_git: cli.refcount_git.clone(),
-        refcount_path: cli.refcount_path.clone(),
+        refcount: cli.refcount_source(),
         no_ci: cli.no_ci,
         language: cli.language.as_deref().map(|l| match l {
             "c" => Language::C,

@@ -41,12 +41,10 @@ pub struct Options {
     pub pkg_config: Option<String>,
     /// The system packages that provide the library (for the crate's CI).
     pub system_packages: Vec<String>,
-    /// Depend on refcount with this version requirement (the default: the kit's).
-    pub refcount_version: Option<String>,
-    /// Depend on the refcount crate in this folder (`refcount-build` beside it).
-    pub refcount_path: Option<PathBuf>,
-    /// Depend on refcount from this git repository.
-    pub refcount_git: Option<String>,
+    /// Where `refcount` and `refcount-build` come from; `None`: the template's default,
+    /// the kit's version from crates.io. A path is taken as given: make it absolute,
+    /// since the generated crate's build runs in its own folder.
+    pub refcount: Option<RefcountSource>,
     /// Leave out the CI workflow.
     pub no_ci: bool,
     /// The headers' language, when not inferred.
@@ -75,26 +73,8 @@ pub fn answers(options: &Options) -> Result<(Answers, Report), Error> {
     let mut answers = Answers::defaults(&options.name);
     answers.ci = !options.no_ci;
     answers.system_packages = options.system_packages.clone();
-    match (
-        &options.refcount_version,
-        &options.refcount_git,
-        &options.refcount_path,
-    ) {
-        (Some(version), None, None) => answers.refcount = RefcountSource::Version(version.clone()),
-        (None, Some(url), None) => answers.refcount = RefcountSource::Git(url.clone()),
-        (None, None, Some(path)) => {
-            // The generated build runs in the new crate's folder: no relative paths.
-            let path = std::path::absolute(path).unwrap_or_else(|_| path.clone());
-            answers.refcount = RefcountSource::Path(path.display().to_string());
-        }
-        // The template's default: the kit's version, from crates.io.
-        (None, None, None) => {}
-        _ => {
-            return usage(
-                "give one of --refcount-version, --refcount-git and --refcount-path: where \
-                 refcount and refcount-build come from",
-            )
-        }
+    if let Some(source) = &options.refcount {
+        answers.refcount = source.clone();
     }
     let include_dirs = match (
         &options.include_dir,

@@ -7,7 +7,7 @@
 //! instead (a modified copy, or a checkout's).
 
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The template's files: (path relative to the template's root, with `/`, contents).
 pub static FILES: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/template.rs"));
@@ -46,7 +46,7 @@ impl Extracted {
 /// Writes the template's files below `root`, creating folders as needed.
 pub fn write_to(root: &Path) -> io::Result<()> {
     for (name, contents) in FILES {
-        let path: PathBuf = root.join(name);
+        let path = root.join(name);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }

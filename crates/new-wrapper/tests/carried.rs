@@ -1,14 +1,13 @@
 //! What an installed `new-wrapper` carries: the kit's template, file for file, and
 //! the kit's version, which every place that names it follows.
 
+mod common;
+
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use common::kit_root;
 use new_wrapper::{template, Answers, RefcountSource, KIT_VERSION};
-
-fn kit_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 /// Every file below `dir` but build output, by its path relative to `root`.
 fn files(root: &Path, dir: &Path, found: &mut BTreeMap<String, Vec<u8>>) {

@@ -1,8 +1,12 @@
 //! The `new-wrapper` command as a user runs it: its help, its dry run, and what it
 //! leaves behind when it refuses.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
+
+use common::kit_root;
 
 fn new_wrapper(args: &[&str], cwd: &Path) -> Output {
     new_wrapper_with(args, cwd, &[])
@@ -350,9 +354,4 @@ fn without_libclang_the_message_says_how_to_install_it_and_answers_still_work() 
         values["values"]["methods"].as_str(),
         Some("shape.area() const -> double\n")
     );
-}
-
-/// The kit's root folder: the checkout these tests run in.
-fn kit_root() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }

@@ -2,8 +2,11 @@
 //! and methods, and what is left out. The headers are the kit's test libraries and
 //! its sample, none written for this reader in particular.
 
+mod common;
+
 use std::path::PathBuf;
 
+use common::kit_root;
 use new_wrapper::header::{read, Found, ReadError, Request};
 
 fn library(name: &str) -> PathBuf {
@@ -514,9 +517,4 @@ fn a_handle_typedef_names_its_struct_and_camel_case_names_say_what_they_do() {
             "TH_ThingStruct.TH_ThingDescribe(const void*, size_t) -> const char*",
         ]
     );
-}
-
-/// The kit's root folder: the checkout these tests run in.
-fn kit_root() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }

@@ -24,7 +24,7 @@ pub fn kit_root() -> PathBuf {
 }
 
 /// The checkout's template folder: what the kit's tests render (`new-wrapper`
-/// carries the same files, a test in `tests/install.rs` proves it).
+/// carries the same files: `crates/new-wrapper/tests/carried.rs` proves it).
 pub fn template_dir() -> PathBuf {
     kit_root().join("template")
 }
